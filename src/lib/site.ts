@@ -1,0 +1,13 @@
+// The site's table of contents: one entry per chapter that exists. Chapters join as their issues land.
+
+export const SITE_TITLE = "SE Explorer";
+
+export interface Chapter {
+  name: string;
+  path: string;
+}
+
+export const chapters: Chapter[] = [
+  { name: "Overview", path: "/" },
+  { name: "Backends on this machine", path: "/backends" },
+];

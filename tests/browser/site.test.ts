@@ -1,0 +1,67 @@
+// Every page of the built site, in Debian's Chromium with WebGPU (SwiftShader): it loads with no console error,
+// page error, failed or off-host request; the backend badge starts on webgpu; every backend passes its self-test.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import type { Browser } from "playwright-core";
+import { launch, watchedPage } from "../helpers/chromium.js";
+import { serve, type StaticServer } from "../helpers/server.js";
+import { DIST, pagePaths } from "../helpers/dist.js";
+
+let browser: Browser;
+let server: StaticServer;
+
+before(async () => {
+  server = await serve(DIST);
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+for (const path of pagePaths()) {
+  test(`page ${path} loads cleanly and starts tfjs on webgpu`, async () => {
+    const { page, problems } = await watchedPage(browser);
+    await page.goto(server.url + path);
+    await page.waitForSelector("#se-backend-badge[data-backend]", { timeout: 60_000 });
+    assert.equal(await page.getAttribute("#se-backend-badge", "data-backend"), "webgpu");
+    // Let the page's cells finish (they may compute after the backend starts).
+    await page.waitForLoadState("networkidle");
+    await page.waitForFunction(() => !document.querySelector(".observablehq--loading"), undefined, {
+      timeout: 120_000,
+    });
+    assert.deepEqual(problems, []);
+    await page.context().close();
+  });
+}
+
+test("every backend runs a conv matching cpu within 1e-5, tf.randomNormal and data()", async () => {
+  const { page, problems } = await watchedPage(browser);
+  await page.goto(`${server.url}/backends`);
+  await page.waitForSelector("table.se-table tr[data-backend='cpu']", { timeout: 120_000 });
+  const rows = await page.$$eval("table.se-table tbody tr", (trs) =>
+    trs.map((tr) => ({ backend: (tr as HTMLElement).dataset.backend, ok: (tr as HTMLElement).dataset.ok })),
+  );
+  assert.deepEqual(rows, [
+    { backend: "webgpu", ok: "true" },
+    { backend: "webgl", ok: "true" },
+    { backend: "wasm", ok: "true" },
+    { backend: "cpu", ok: "true" },
+  ]);
+  assert.deepEqual(problems, []);
+  await page.context().close();
+});
+
+test("the reader's backend choice persists across pages", async () => {
+  const { page, problems } = await watchedPage(browser);
+  await page.goto(`${server.url}/`);
+  await page.waitForSelector("#se-backend-badge[data-backend='webgpu']", { timeout: 60_000 });
+  await Promise.all([page.waitForEvent("load"), page.selectOption("#se-backend-badge select", "wasm")]);
+  await page.waitForSelector("#se-backend-badge[data-backend='wasm']", { timeout: 60_000 });
+  await page.goto(`${server.url}/backends`);
+  await page.waitForSelector("#se-backend-badge[data-backend='wasm']", { timeout: 60_000 });
+  assert.equal(await page.inputValue("#se-backend-badge select"), "wasm");
+  assert.deepEqual(problems, []);
+  await page.context().close();
+});
