@@ -1,0 +1,307 @@
+// Reader for PyTorch checkpoints written by torch.save, in both container formats:
+// - ZIP (PyTorch >= 1.6): `<archive>/data.pkl` is a pickle whose tensors refer, by persistent id
+//   ("storage", StorageType, key, location, numel), to raw little-endian entries `<archive>/data/<key>`;
+// - legacy (PyTorch < 1.6, e.g. the 2017 pretrainedmodels files): pickles back to back — magic number,
+//   protocol version, system info, the object (persistent ids carry a 6th "view" field), the list of
+//   storage keys — followed by each storage in that order as an int64 element count and its bytes.
+// Tensors are rebuilt from (storage, offset, size, stride) with any strides (channels_last checkpoints
+// store permuted strides), bounds-checked against their storage.
+import { type HostTensor, type SourceDType, decodeElements, dtypeBytes, numel } from "./host-tensor.js";
+import { PyGlobal, PyObject, unpickle } from "./pickle.js";
+import { isZip, readZip } from "./zip.js";
+
+const LEGACY_MAGIC = 0x1950a86a20f9469cfc6cn;
+
+export const CONVERT_HINT =
+  `convert it with PyTorch: python -c "import torch; torch.save(torch.load('old.pth'), 'new.pth', ` +
+  `_use_new_zipfile_serialization=True)"`;
+
+const storageTypes: Record<string, SourceDType> = {
+  FloatStorage: "F32",
+  HalfStorage: "F16",
+  BFloat16Storage: "BF16",
+  DoubleStorage: "F64",
+  LongStorage: "I64",
+  IntStorage: "I32",
+  ShortStorage: "I16",
+  CharStorage: "I8",
+  ByteStorage: "U8",
+  BoolStorage: "BOOL",
+};
+
+class StorageType {
+  constructor(readonly dtype: SourceDType) {}
+}
+
+interface Storage {
+  dtype: SourceDType;
+  /** The storage's bytes (for a legacy view: its root's bytes) and where its element 0 starts. */
+  bytes: () => Uint8Array;
+  start: number;
+  numel: number;
+}
+
+/** A tensor as pickled: a strided window onto a storage, decoded only when asked for. */
+export class PthTensor {
+  constructor(
+    readonly storage: Storage,
+    readonly offset: number,
+    readonly shape: number[],
+    readonly stride: number[],
+  ) {}
+
+  get dtype(): SourceDType {
+    return this.storage.dtype;
+  }
+
+  decode(name: string): HostTensor {
+    const { storage, offset, shape, stride } = this;
+    const count = numel(shape);
+    const dtype = storage.dtype;
+    if (count === 0) return { dtype, shape, data: decodeElements(new Uint8Array(0), 0, dtype, 0) };
+    const last = offset + shape.reduce((s, d, i) => s + (d - 1) * stride[i], 0);
+    if (offset < 0 || stride.some((s) => s < 0) || last >= storage.numel) {
+      throw new Error(
+        `tensor "${name}" (shape ${JSON.stringify(shape)}, stride ${JSON.stringify(stride)}, offset ${offset}) ` +
+          `reaches outside its storage of ${storage.numel} elements`,
+      );
+    }
+    const bytes = storage.bytes();
+    const elem = dtypeBytes[dtype];
+    let contiguous = true;
+    for (let i = shape.length - 1, expect = 1; i >= 0; expect *= shape[i], i--) {
+      if (shape[i] !== 1 && stride[i] !== expect) contiguous = false;
+    }
+    if (contiguous) {
+      return { dtype, shape, data: decodeElements(bytes, (storage.start + offset) * elem, dtype, count) };
+    }
+    // Strided gather over the span the tensor touches, in row-major order of `shape`.
+    const span = decodeElements(bytes, (storage.start + offset) * elem, dtype, last - offset + 1);
+    const data = span instanceof Float32Array ? new Float32Array(count) : new Float64Array(count);
+    const index = new Array<number>(shape.length).fill(0);
+    for (let i = 0, src = 0; i < count; i++) {
+      data[i] = span[src];
+      for (let d = shape.length - 1; d >= 0; d--) {
+        src += stride[d];
+        if (++index[d] < shape[d]) break;
+        src -= stride[d] * shape[d];
+        index[d] = 0;
+      }
+    }
+    return { dtype, shape, data };
+  }
+}
+
+function torchClasses(module: string, name: string): unknown {
+  if (module === "torch" && name in storageTypes) return new StorageType(storageTypes[name]);
+  if (module === "torch" && name.endsWith("Storage")) {
+    return () => {
+      throw new Error(`tensors stored as torch.${name} are not supported (only real-valued dtypes)`);
+    };
+  }
+  if (module === "torch._utils") {
+    switch (name) {
+      case "_rebuild_tensor":
+      case "_rebuild_tensor_v2":
+        return (storage: unknown, offset: number, size: number[], stride: number[]) => {
+          if (typeof storage !== "object" || storage === null || !("bytes" in storage)) {
+            throw new Error("a tensor in the checkpoint has no storage");
+          }
+          return new PthTensor(storage as Storage, offset, [...size], [...stride]);
+        };
+      case "_rebuild_parameter":
+      case "_rebuild_parameter_with_state":
+        return (data: unknown) => data;
+      case "_rebuild_qtensor":
+      case "_rebuild_sparse_tensor":
+      case "_rebuild_sparse_csr_tensor":
+      case "_rebuild_meta_tensor_no_storage":
+      case "_rebuild_wrapper_subclass":
+      case "_rebuild_device_tensor_from_numpy":
+        return () => {
+          throw new Error(
+            `the checkpoint holds a tensor kind (${name}) that is not supported: only dense tensors`,
+          );
+        };
+    }
+  }
+  if (module === "torch._tensor" && name === "_rebuild_from_type_v2") {
+    // A tensor subclass or a tensor with Python attributes: rebuild the plain tensor.
+    return (func: unknown, _type: unknown, args: unknown[]) =>
+      (func as (...a: unknown[]) => unknown)(...args);
+  }
+  return undefined;
+}
+
+function storageFromId(pid: unknown, bytesOf: (key: string) => Uint8Array, roots?: Map<string, Storage>) {
+  if (!Array.isArray(pid) || pid[0] !== "storage" || !(pid[1] instanceof StorageType)) {
+    throw new Error(
+      `unexpected persistent id in the checkpoint: ${String(Array.isArray(pid) ? pid[0] : pid)}`,
+    );
+  }
+  const dtype = (pid[1] as StorageType).dtype;
+  const key = String(pid[2]);
+  const count = Number(pid[4]);
+  const view = pid[5] as [string, number, number] | null | undefined;
+  let cached: Uint8Array | undefined;
+  const storage: Storage = { dtype, bytes: () => (cached ??= bytesOf(key)), start: 0, numel: count };
+  roots?.set(key, storage);
+  if (view) {
+    // Legacy storage views: a window [offset, offset + size) onto the root storage `key`.
+    const [, offset, size] = view;
+    return { dtype, bytes: storage.bytes, start: offset, numel: size };
+  }
+  return storage;
+}
+
+function readZipCheckpoint(bytes: Uint8Array, fileName: string): unknown {
+  const entries = readZip(bytes, fileName);
+  const pkl = [...entries.keys()].filter((n) => n === "data.pkl" || n.endsWith("/data.pkl"));
+  if (pkl.length !== 1) {
+    throw new Error(
+      `${fileName} is a ZIP archive but not a PyTorch checkpoint: expected one data.pkl entry, found ` +
+        `${pkl.length} (entries: ${[...entries.keys()].slice(0, 5).join(", ")})`,
+    );
+  }
+  const prefix = pkl[0].slice(0, -"data.pkl".length);
+  const order = entries.get(`${prefix}byteorder`);
+  if (order && new TextDecoder().decode(order).trim() !== "little") {
+    throw new Error(`${fileName} was saved on a big-endian machine; re-save it on a little-endian one`);
+  }
+  const { value } = unpickle(entries.get(pkl[0])!, {
+    findClass: torchClasses,
+    persistentLoad: (pid) =>
+      storageFromId(pid, (key) => {
+        const data = entries.get(`${prefix}data/${key}`);
+        if (!data) throw new Error(`${fileName} lacks the storage entry ${prefix}data/${key}`);
+        return data;
+      }),
+  });
+  return value;
+}
+
+function readLegacyCheckpoint(bytes: Uint8Array, fileName: string): unknown {
+  let p = 0;
+  const next = (hooks = {}) => {
+    const r = unpickle(bytes, hooks, p);
+    p = r.end;
+    return r.value;
+  };
+  const magic = next();
+  if (magic !== LEGACY_MAGIC) {
+    throw new Error(`${fileName} is a pickle but not a PyTorch checkpoint (no torch.save magic number)`);
+  }
+  const version = next();
+  if (version !== 1001) throw new Error(`${fileName} uses legacy protocol version ${version}, expected 1001`);
+  const info = next();
+  if (info instanceof Map && info.get("little_endian") === false) {
+    throw new Error(`${fileName} was saved on a big-endian machine; ${CONVERT_HINT}`);
+  }
+  const roots = new Map<string, Storage>();
+  const data = new Map<string, Uint8Array>();
+  const value = next({
+    findClass: torchClasses,
+    persistentLoad: (pid: unknown) =>
+      storageFromId(
+        pid,
+        (key) => {
+          const d = data.get(key);
+          if (!d) throw new Error(`${fileName} lacks the data of storage ${key}`);
+          return d;
+        },
+        roots,
+      ),
+  });
+  const keys = next();
+  if (!Array.isArray(keys)) throw new Error(`${fileName}: the legacy storage key list is missing`);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (const k of keys) {
+    const key = String(k);
+    const root = roots.get(key);
+    if (!root) throw new Error(`${fileName}: storage ${key} is listed but never used`);
+    if (p + 8 > bytes.length) throw new Error(`${fileName} is truncated before the data of storage ${key}`);
+    const count = Number(view.getBigInt64(p, true));
+    const size = count * dtypeBytes[root.dtype];
+    p += 8;
+    if (count !== root.numel || p + size > bytes.length) {
+      throw new Error(
+        `${fileName}: storage ${key} should hold ${root.numel} elements; the file has ${count} ` +
+          `and ${Math.max(0, bytes.length - p)} bytes left (truncated?)`,
+      );
+    }
+    data.set(key, bytes.subarray(p, p + size));
+    p += size;
+  }
+  return value;
+}
+
+const isPickle = (b: Uint8Array) => b.length > 2 && b[0] === 0x80 && b[1] >= 2 && b[1] <= 5;
+const isTar = (b: Uint8Array) => b.length > 262 && new TextDecoder().decode(b.subarray(257, 262)) === "ustar";
+
+/** Whether the bytes look like something torch.save wrote (any of its container formats). */
+export function isPth(bytes: Uint8Array): boolean {
+  return isZip(bytes) || isPickle(bytes) || isTar(bytes);
+}
+
+/** Reads a torch.save file into its Python object, with tensors as lazy `PthTensor`s. */
+export function readPth(bytes: Uint8Array, fileName = "file"): unknown {
+  if (isZip(bytes)) return readZipCheckpoint(bytes, fileName);
+  if (isPickle(bytes)) {
+    try {
+      return readLegacyCheckpoint(bytes, fileName);
+    } catch (e) {
+      throw new Error(`${(e as Error).message}\nIf this is an old PyTorch checkpoint, ${CONVERT_HINT}`);
+    }
+  }
+  if (isTar(bytes)) {
+    throw new Error(
+      `${fileName} uses the tar-based format of PyTorch < 0.4, which is not supported; ${CONVERT_HINT}`,
+    );
+  }
+  throw new Error(`${fileName} is neither a PyTorch ZIP checkpoint nor a legacy pickle checkpoint`);
+}
+
+function describe(v: unknown): string {
+  if (v instanceof PyObject) return `a pickled ${v.cls.qualifiedName} object`;
+  if (v instanceof PyGlobal) return `a reference to ${v.qualifiedName}`;
+  if (v instanceof Map) return "a dict";
+  if (Array.isArray(v)) return "a list";
+  return v === null ? "None" : `a ${typeof v}`;
+}
+
+/**
+ * Finds the state_dict in what torch.save stored: the dict of tensors itself, or one wrapped in a
+ * training checkpoint as {"state_dict": ...} or {"model": ...}. `where` says which, for the report.
+ */
+export function findStateDict(
+  root: unknown,
+  fileName = "file",
+): { tensors: Map<string, PthTensor>; where: string } {
+  const isStateDict = (v: unknown): v is Map<string, PthTensor> =>
+    v instanceof Map && v.size > 0 && [...v.values()].every((t) => t instanceof PthTensor);
+  if (root instanceof PyObject) {
+    throw new Error(
+      `${fileName} contains ${describe(root)} (a whole pickled model), not a state_dict; ` +
+        `re-save it with torch.save(model.state_dict(), 'weights.pth')`,
+    );
+  }
+  if (!(root instanceof Map)) throw new Error(`${fileName} contains ${describe(root)}, not a state_dict`);
+  if (isStateDict(root)) return { tensors: root, where: "the top-level dict" };
+  for (const key of ["state_dict", "model"]) {
+    const v = root.get(key);
+    if (isStateDict(v)) return { tensors: v, where: `checkpoint["${key}"]` };
+    if (v instanceof PyObject) {
+      throw new Error(
+        `${fileName}: checkpoint["${key}"] is ${describe(v)}, not a state_dict; ` +
+          `re-save it with torch.save(model.state_dict(), 'weights.pth')`,
+      );
+    }
+  }
+  const bad = [...root.entries()].find(([, v]) => !(v instanceof PthTensor));
+  const keys = [...root.keys()].map(String);
+  throw new Error(
+    `${fileName} holds no state_dict: top-level keys are ${keys.slice(0, 10).join(", ")}` +
+      `${keys.length > 10 ? ", …" : ""}; expected a dict of tensors or one under "state_dict" or "model"` +
+      (bad ? ` (${String(bad[0])} is ${describe(bad[1])})` : ""),
+  );
+}
