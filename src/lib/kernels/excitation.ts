@@ -1,0 +1,63 @@
+// Excitation on the GPU: s = sigmoid(relu(z · fc1Weight + fc1Bias) · fc2Weight + fc2Bias), [N, C] -> [N, C], as two
+// dispatches of excitation.wgsl (fc1 with ReLU, fc2 with sigmoid) in one submit.
+import type * as tf from "@tensorflow/tfjs-core";
+import source from "./excitation.wgsl.js";
+import { seShape, type SeWeights } from "./weights.js";
+import {
+  outputTensor,
+  pipeline,
+  run,
+  scratchBuffer,
+  tensorBuffer,
+  uniformBuffer,
+  webgpuBackend,
+} from "./gpu.js";
+
+/** The WGSL of the excitation kernel (one fully connected layer + activation), for display. */
+export const excitationSource: string = source;
+
+/** The channel weights s [N, C] in (0, 1) for the squeezed descriptor z [N, C]. */
+export function excitation(z: tf.Tensor2D, weights: SeWeights): tf.Tensor2D {
+  if (z.rank !== 2 || z.shape.some((d) => d < 1))
+    throw new Error(`SE: z must be [N, C], got [${z.shape.join(", ")}]`);
+  const [n, c] = z.shape;
+  const { hidden } = seShape(c, weights);
+  const backend = webgpuBackend();
+  const device = backend.device;
+  const fc1Params = uniformBuffer(backend, [c, hidden]);
+  const fc2Params = uniformBuffer(backend, [hidden, c]);
+  const h = scratchBuffer(backend, n * hidden); // [N, C/r]
+  const s = outputTensor<tf.Rank.R2>(backend, [n, c]); // [N, C]
+  const buffer = (t: tf.Tensor, name: string) => tensorBuffer(backend, t, name);
+  run(
+    backend,
+    [
+      {
+        label: "excitation fc1 + relu",
+        pipeline: pipeline(device, source, { SIGMOID: 0 }),
+        bindings: [
+          fc1Params,
+          buffer(z, "z"),
+          buffer(weights.fc1Weight, "fc1Weight"),
+          buffer(weights.fc1Bias, "fc1Bias"),
+          h,
+        ],
+        workgroups: [Math.ceil(hidden / 64), n, 1],
+      },
+      {
+        label: "excitation fc2 + sigmoid",
+        pipeline: pipeline(device, source, { SIGMOID: 1 }),
+        bindings: [
+          fc2Params,
+          h,
+          buffer(weights.fc2Weight, "fc2Weight"),
+          buffer(weights.fc2Bias, "fc2Bias"),
+          s.buffer,
+        ],
+        workgroups: [Math.ceil(c / 64), n, 1],
+      },
+    ],
+    [fc1Params, fc2Params, h],
+  );
+  return s.tensor;
+}

@@ -1,0 +1,194 @@
+// Browser side of kernels.test.ts: runs the WGSL SE kernels on tfjs-backend-webgpu and their tfjs reference twin on
+// the cpu backend, and reports differences. Bundled by esbuild; the test drives it through `window.seKernels`.
+import * as tf from "@tensorflow/tfjs-core";
+import "@tensorflow/tfjs-backend-cpu";
+import "@tensorflow/tfjs-backend-webgpu";
+import type { WebGPUBackend } from "@tensorflow/tfjs-backend-webgpu";
+import { squeeze } from "../../src/lib/kernels/squeeze.js";
+import { excitation } from "../../src/lib/kernels/excitation.js";
+import { scale } from "../../src/lib/kernels/scale.js";
+import { seBlock } from "../../src/lib/kernels/se-block.js";
+import {
+  referenceExcitation,
+  referenceScale,
+  referenceSeBlock,
+  referenceSqueeze,
+} from "../../src/lib/kernels/reference.js";
+import { normalArray, seTensors, syntheticSeData, type SeData } from "../../src/lib/kernels/synthetic.js";
+import { hiddenUnits, type SeWeights } from "../../src/lib/kernels/weights.js";
+import { mulberry32 } from "../../src/lib/random.js";
+
+export interface Case {
+  shape: [number, number, number, number];
+  r: number;
+  seed: number;
+}
+
+/** Worst difference of one output: `tolerance` is max |a − b| / max(1, |b|), ≤ 1e-5 means "abs or rel within 1e-5". */
+export interface Difference {
+  maxAbs: number;
+  tolerance: number;
+}
+
+const gpuErrors: string[] = [];
+
+function backend(): WebGPUBackend {
+  return tf.backend() as WebGPUBackend;
+}
+
+async function init(): Promise<{ adapter: string }> {
+  if (!(await tf.setBackend("webgpu"))) throw new Error("tfjs could not start the webgpu backend");
+  await tf.ready();
+  backend().device.addEventListener("uncapturederror", (event) => {
+    gpuErrors.push((event as GPUUncapturedErrorEvent).error.message);
+  });
+  const info = backend().adapterInfo as unknown as { vendor?: string; architecture?: string };
+  return { adapter: `${info.vendor} ${info.architecture}` };
+}
+
+function compare(actual: Float32Array, expected: Float32Array): Difference {
+  if (actual.length !== expected.length) throw new Error(`length ${actual.length} ≠ ${expected.length}`);
+  let maxAbs = 0;
+  let tolerance = 0;
+  for (let i = 0; i < actual.length; i++) {
+    const abs = Math.abs(actual[i] - expected[i]);
+    if (!(abs <= maxAbs)) maxAbs = abs; // NaN sticks
+    const scaled = abs / Math.max(1, Math.abs(expected[i]));
+    if (!(scaled <= tolerance)) tolerance = scaled;
+  }
+  return { maxAbs, tolerance };
+}
+
+async function values(t: tf.Tensor): Promise<Float32Array> {
+  const v = (await t.data()) as Float32Array;
+  t.dispose();
+  return v;
+}
+
+/** Tensors of `data` and a residual on the active backend, run through `f`, disposed afterwards. */
+async function withTensors<T>(
+  data: SeData,
+  residual: Float32Array,
+  f: (u: tf.Tensor4D, w: SeWeights, res: tf.Tensor4D) => Promise<T>,
+): Promise<T> {
+  const { u, weights } = seTensors(data);
+  const res = tf.tensor4d(residual, data.shape);
+  try {
+    return await f(u, weights, res);
+  } finally {
+    tf.dispose([u, res, ...Object.values(weights)]);
+  }
+}
+
+async function parity(spec: Case): Promise<Record<string, Difference>> {
+  const data = syntheticSeData(spec.shape, spec.r, spec.seed);
+  const residual = normalArray(data.u.length, mulberry32(spec.seed + 1));
+  const [n, , , c] = spec.shape;
+
+  await tf.setBackend("cpu");
+  const expected = await withTensors(data, residual, async (u, w, res) => {
+    const z = referenceSqueeze(u);
+    const s = referenceExcitation(z, w);
+    const scaled = referenceScale(u, s);
+    return {
+      z: await values(z),
+      s: await values(s),
+      scaled: await values(scaled),
+      block: await values(referenceSeBlock(u, w)),
+      resnet: await values(referenceSeBlock(u, w, { residual: res, relu: true })),
+    };
+  }).finally(() => tf.setBackend("webgpu"));
+
+  return withTensors(data, residual, async (u, w, res) => {
+    // Each kernel gets its twin's input, so a difference points at that kernel alone.
+    const z = tf.tensor2d(expected.z, [n, c]);
+    const s = tf.tensor2d(expected.s, [n, c]);
+    const actual = {
+      z: await values(squeeze(u)),
+      s: await values(excitation(z, w)),
+      scaled: await values(scale(u, s)),
+      block: await values(seBlock(u, w)),
+      resnet: await values(seBlock(u, w, { residual: res, relu: true })),
+    };
+    tf.dispose([z, s]);
+    return Object.fromEntries(
+      (Object.keys(actual) as (keyof typeof actual)[]).map((k) => [k, compare(actual[k], expected[k])]),
+    );
+  });
+}
+
+interface Usage {
+  tensors: number;
+  usedBuffers: number;
+  bytesAllocated: number;
+}
+
+function usage(): Usage {
+  const manager = backend().bufferManager;
+  return {
+    tensors: tf.memory().numTensors,
+    usedBuffers: manager.getNumUsedBuffers(),
+    bytesAllocated: manager.numBytesAllocated,
+  };
+}
+
+/** Every kernel and both fused variants `runs` times inside tf.tidy; usage before and after (after one warm-up). */
+async function leaks(runs: number): Promise<{ before: Usage; after: Usage }> {
+  const data = syntheticSeData([2, 9, 9, 40], 4, 7);
+  const residual = normalArray(data.u.length, mulberry32(8));
+  return withTensors(data, residual, async (u, w, res) => {
+    const once = () =>
+      tf.tidy(() => {
+        const z = squeeze(u);
+        const s = excitation(z, w);
+        scale(u, s);
+        seBlock(u, w);
+        seBlock(u, w, { residual: res, relu: true });
+      });
+    once();
+    await backend().device.queue.onSubmittedWorkDone();
+    const before = usage();
+    for (let i = 0; i < runs; i++) once();
+    await backend().device.queue.onSubmittedWorkDone();
+    return { before, after: usage() };
+  });
+}
+
+/** The message each kind of bad input is rejected with (or "no error"). */
+async function errors(): Promise<Record<string, string>> {
+  const attempt = (f: () => unknown): string => {
+    try {
+      tf.tidy(() => void f());
+      return "no error";
+    } catch (e) {
+      return e instanceof Error ? e.message : String(e);
+    }
+  };
+  const data = syntheticSeData([1, 3, 3, 96], 8, 3);
+  return withTensors(data, data.u, async (u, w) => {
+    const sevenHidden = {
+      ...w,
+      fc1Weight: tf.zeros<tf.Rank.R2>([96, 7]),
+      fc1Bias: tf.zeros<tf.Rank.R1>([7]),
+    };
+    const result = {
+      ratio: attempt(() => hiddenUnits(96, 5)),
+      synthetic: attempt(() => syntheticSeData([1, 3, 3, 96], 5, 1)),
+      seBlock: attempt(() => seBlock(u, sevenHidden)),
+      excitation: attempt(() => excitation(tf.zeros([1, 96]), sevenHidden)),
+      reference: attempt(() => referenceSeBlock(u, sevenHidden)),
+      scaleShape: attempt(() => scale(u, tf.zeros([1, 95]))),
+      rank: attempt(() => squeeze(tf.zeros([3, 3, 96]) as unknown as tf.Tensor4D)),
+      backend: "",
+    };
+    tf.dispose([sevenHidden.fc1Weight, sevenHidden.fc1Bias]);
+    await tf.setBackend("cpu");
+    result.backend = attempt(() => squeeze(u));
+    await tf.setBackend("webgpu");
+    return result;
+  });
+}
+
+const api = { init, parity, leaks, errors, gpuErrors: () => [...gpuErrors] };
+export type SeKernelsPage = typeof api;
+(window as unknown as { seKernels: SeKernelsPage }).seKernels = api;
