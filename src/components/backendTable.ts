@@ -1,46 +1,29 @@
 // The backend self-test results as an accessible table (one row per backend).
 import type { BackendCheck } from "../lib/backendCheck.js";
+import { table } from "./table.js";
 
-function cell(row: HTMLTableRowElement, text: string, className = ""): void {
-  const td = row.insertCell();
-  td.textContent = text;
-  if (className) td.className = className;
-}
+const num = (value: number, format: (v: number) => string) => (Number.isNaN(value) ? "–" : format(value));
 
 export function backendTable(checks: BackendCheck[], { active }: { active: string }): HTMLTableElement {
-  const table = document.createElement("table");
-  table.className = "se-table";
-  table.createCaption().textContent =
-    "Each backend runs a seeded 3×3 convolution (compared with the cpu backend) and 4096 samples of tf.randomNormal.";
-  const head = table.createTHead().insertRow();
-  for (const [label, num] of [
-    ["backend", false],
-    ["status", false],
-    ["max |conv − cpu|", true],
-    ["normal mean", true],
-    ["normal std", true],
-    ["conv + read-back (ms)", true],
-  ] as const) {
-    const th = document.createElement("th");
-    th.textContent = label;
-    if (num) th.className = "num";
-    head.append(th);
-  }
-  const body = table.createTBody();
-  for (const check of checks) {
-    const row = body.insertRow();
-    row.dataset.backend = check.backend;
-    row.dataset.ok = String(check.ok);
-    cell(row, check.backend + (check.backend === active ? " (active)" : ""));
-    cell(
-      row,
-      check.ok ? "works" : `fails: ${check.error ?? "results out of tolerance"}`,
-      check.ok ? "se-ok" : "se-fail",
-    );
-    cell(row, Number.isNaN(check.convMaxAbsDiff) ? "–" : check.convMaxAbsDiff.toExponential(1), "num");
-    cell(row, Number.isNaN(check.randomNormalMean) ? "–" : check.randomNormalMean.toFixed(3), "num");
-    cell(row, Number.isNaN(check.randomNormalStd) ? "–" : check.randomNormalStd.toFixed(3), "num");
-    cell(row, Number.isNaN(check.convMs) ? "–" : check.convMs.toFixed(1), "num");
-  }
-  return table;
+  return table(checks, {
+    caption:
+      "Each backend runs a seeded 3×3 convolution (compared with the cpu backend) and 4096 samples of tf.randomNormal.",
+    dataset: (c) => ({ backend: c.backend, ok: String(c.ok) }),
+    columns: [
+      { label: "backend", value: (c) => c.backend + (c.backend === active ? " (active)" : "") },
+      {
+        label: "status",
+        value: (c) => (c.ok ? "works" : `fails: ${c.error ?? "results out of tolerance"}`),
+        className: (c) => (c.ok ? "se-ok" : "se-fail"),
+      },
+      {
+        label: "max |conv − cpu|",
+        numeric: true,
+        value: (c) => num(c.convMaxAbsDiff, (v) => v.toExponential(1)),
+      },
+      { label: "normal mean", numeric: true, value: (c) => num(c.randomNormalMean, (v) => v.toFixed(3)) },
+      { label: "normal std", numeric: true, value: (c) => num(c.randomNormalStd, (v) => v.toFixed(3)) },
+      { label: "conv + read-back (ms)", numeric: true, value: (c) => num(c.convMs, (v) => v.toFixed(1)) },
+    ],
+  });
 }

@@ -9,5 +9,6 @@ export interface Chapter {
 
 export const chapters: Chapter[] = [
   { name: "Overview", path: "/" },
+  { name: "SE-ResNet-50, layer by layer", path: "/architecture" },
   { name: "Backends on this machine", path: "/backends" },
 ];
