@@ -1,0 +1,86 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { reductionStudy, type RunRecord } from "../../src/lib/reductionStudy.js";
+import { runRecord } from "../../src/lib/runRecords.js";
+import { mean, median, sampleStd } from "../../src/lib/stats.js";
+import type { ModelConfig } from "../../src/lib/models/config.js";
+
+const base: ModelConfig = {
+  name: "resnet_f8",
+  inputChannels: 1,
+  inputSize: 28,
+  numClasses: 10,
+  stem: { kind: "3x3", width: 8 },
+  block: "basic",
+  depths: [2, 2, 2],
+  widths: [8, 16, 32],
+  groups: 1,
+  strideOn: "3x3",
+  se: null,
+  bnEps: 1e-5,
+};
+const withR = (r: number): ModelConfig => ({
+  ...base,
+  name: `se_resnet_f8_r${r}`,
+  se: { r, stages: [true, true, true] },
+});
+
+function run(config: ModelConfig, seed: number, testAccuracy: number, epochs = 4): RunRecord {
+  return {
+    runId: `${config.name}-s${seed}`,
+    config,
+    testAccuracy,
+    bestValAccuracy: testAccuracy,
+    epochs,
+    seed,
+    wallTimeSeconds: 1,
+    command: "train",
+    date: "2026-11-27",
+    gitCommit: "abc",
+  };
+}
+
+test("stats", () => {
+  assert.equal(mean([1, 2, 3]), 2);
+  assert.equal(sampleStd([2]), 0);
+  assert.ok(Math.abs(sampleStd([1, 2, 3]) - 1) < 1e-12);
+  assert.equal(median([3, 1, 2]), 2);
+  assert.equal(median([4, 1, 2, 3]), 2.5);
+  assert.throws(() => mean([]), /no values/);
+});
+
+test("runs group by variant, baseline first, with mean and sample std over seeds", () => {
+  const runs = [
+    run(withR(4), 0, 0.9),
+    run(base, 0, 0.88),
+    run(withR(4), 1, 0.92),
+    run(withR(2), 0, 0.91),
+    run({ ...withR(4), widths: [12, 24, 44], stem: { kind: "3x3", width: 12 } }, 0, 0.93), // another net
+  ];
+  const rows = reductionStudy(runs, base);
+  assert.deepEqual(
+    rows.map((r) => [r.r, r.seeds, r.accuracies]),
+    [
+      [null, [0], [0.88]],
+      [2, [0], [0.91]],
+      [4, [0, 1], [0.9, 0.92]],
+    ],
+  );
+  assert.ok(Math.abs(rows[2].accuracyMean - 0.91) < 1e-12);
+  assert.ok(Math.abs(rows[2].accuracyStd - Math.SQRT2 * 0.01) < 1e-12);
+  assert.equal(rows[0].seParams, 0);
+  assert.ok(rows[1].seParams > rows[2].seParams, "smaller r, more SE parameters");
+  assert.equal(rows[1].float32Bytes, rows[1].params * 4);
+});
+
+test("runs of one variant with different epochs are refused", () => {
+  assert.throws(() => reductionStudy([run(base, 0, 0.8, 4), run(base, 1, 0.8, 8)], base), /differ in epochs/);
+});
+
+test("runRecord validates metrics.json", () => {
+  assert.throws(() => runRecord("x", base, { testAccuracy: "high" }), /testAccuracy/);
+  assert.throws(
+    () => runRecord("x", { ...base, se: { r: 3, stages: [true, true, true] } }, {}),
+    /does not divide/,
+  );
+});
