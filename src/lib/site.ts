@@ -9,6 +9,7 @@ export interface Chapter {
 
 export const chapters: Chapter[] = [
   { name: "Overview", path: "/" },
+  { name: "The SE block, step by step", path: "/se-block" },
   { name: "SE-ResNet-50, layer by layer", path: "/architecture" },
   { name: "Backends on this machine", path: "/backends" },
 ];
