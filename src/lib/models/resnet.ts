@@ -1,0 +1,213 @@
+// The tfjs builder for the whole ResNet family (ResNet, SE-ResNet, (SE-)ResNeXt, SENet-154, the Fashion-MNIST
+// nets): `load({config, weights})` validates the canonical weight map against the architecture, folds every
+// BatchNorm into its conv once, and returns a model whose forward pass exposes each SE block's squeeze and
+// excitation vectors (and, on request, the feature maps around its scale step) under the paper's block names.
+import * as tf from "@tensorflow/tfjs-core";
+import {
+  blocks,
+  describe,
+  seModules,
+  type Architecture,
+  type ConvSpec,
+  type PoolSpec,
+} from "./architecture.js";
+import type { ModelConfig } from "./config.js";
+import { foldBatchNorm } from "./foldBatchNorm.js";
+import { groupedConv2d, toDepthwiseFilter } from "./groupedConv.js";
+import { maxPool2d } from "./maxPool.js";
+import { excite, scale, squeeze, type SEWeights } from "./seBlock.js";
+import { validateWeights } from "./weightSpec.js";
+
+/** What one SE block reveals during a forward pass. */
+export type SETap = {
+  /** Squeeze output z, [N, C]. */
+  z: tf.Tensor2D;
+  /** Excitation s computed by the block, [N, C] (before any `intervene` override). */
+  s: tf.Tensor2D;
+  /** Residual-branch feature map before the scale step, [N, H, W, C] (only for blocks named in `featureMaps`). */
+  pre?: tf.Tensor4D;
+  /** The same after the scale step (with the override applied, if any), before the identity is added. */
+  post?: tf.Tensor4D;
+};
+
+export type Prediction = {
+  /** Class scores before softmax, [N, numClasses]. */
+  logits: tf.Tensor2D;
+  /** One entry per SE block, keyed by paper name (`SE_2_1` …), in forward order. */
+  taps: Record<string, SETap>;
+};
+
+export interface PredictOptions {
+  /** SE block name(s) whose pre- and post-scale feature maps should be returned. */
+  featureMaps?: string | string[];
+  /**
+   * Replaces a block's excitation before it scales the features (interventions: all ones, a class mean, 0.5, a
+   * clamp …). Called inside the forward pass's tf.tidy; must return a float32 [N, C] tensor.
+   */
+  intervene?: (block: string, s: tf.Tensor2D) => tf.Tensor2D;
+}
+
+export interface ResNetModel {
+  config: ModelConfig;
+  architecture: Architecture;
+  /** SE block names in forward order. */
+  seBlocks: string[];
+  /**
+   * Forward pass of normalised NHWC images [N, H, W, inputChannels]. The caller owns the returned tensors
+   * (`tf.dispose(prediction)`).
+   */
+  predict(x: tf.Tensor4D, options?: PredictOptions): Prediction;
+  dispose(): void;
+}
+
+export interface LoadArgs {
+  config: ModelConfig;
+  /** Canonical weights (timm names, tfjs layouts, BatchNorm unfolded); not consumed: the caller may dispose them. */
+  weights: tf.NamedTensorMap;
+}
+
+interface ConvLayer {
+  spec: ConvSpec;
+  /** BN-folded filter; in depthwise layout for grouped convs (see groupedConv.ts). */
+  filter: tf.Tensor4D;
+  bias: tf.Tensor1D;
+}
+
+function runConv(l: ConvLayer, x: tf.Tensor4D): tf.Tensor4D {
+  const { stride, pad, groups, relu } = l.spec;
+  if (groups === 1)
+    return tf.fused.conv2d({
+      x,
+      filter: l.filter,
+      strides: stride,
+      pad,
+      bias: l.bias,
+      activation: relu ? "relu" : "linear",
+    });
+  return tf.tidy(() => {
+    const y = tf.add(groupedConv2d(x, l.filter, groups, stride, pad), l.bias) as tf.Tensor4D;
+    return relu ? tf.relu(y) : y;
+  });
+}
+
+export function load({ config, weights }: LoadArgs): ResNetModel {
+  const arch = describe(config);
+  validateWeights(arch, weights);
+  const eps = arch.config.bnEps;
+  const owned: tf.Tensor[] = [];
+  const keep = <T extends tf.Tensor>(t: T): T => {
+    owned.push(t);
+    return t;
+  };
+
+  const prepare = (spec: ConvSpec): ConvLayer => {
+    const folded = tf.tidy(() => {
+      const f = foldBatchNorm(
+        weights[`${spec.name}.weight`] as tf.Tensor4D,
+        {
+          weight: weights[`${spec.bn}.weight`] as tf.Tensor1D,
+          bias: weights[`${spec.bn}.bias`] as tf.Tensor1D,
+          runningMean: weights[`${spec.bn}.running_mean`] as tf.Tensor1D,
+          runningVar: weights[`${spec.bn}.running_var`] as tf.Tensor1D,
+        },
+        eps,
+      );
+      return { filter: spec.groups > 1 ? toDepthwiseFilter(f.filter, spec.groups) : f.filter, bias: f.bias };
+    });
+    return { spec, filter: keep(folded.filter), bias: keep(folded.bias) };
+  };
+  const clone = <T extends tf.Tensor>(name: string) => keep(tf.clone(weights[name]) as T);
+
+  const stem = arch.stem.map(prepare);
+  const pool: PoolSpec | null = arch.pool;
+  const body = blocks(arch).map((b) => ({
+    convs: b.convs.map(prepare),
+    se: b.se
+      ? {
+          name: b.se.name,
+          weights: {
+            fc1Weight: clone<tf.Tensor2D>(`${b.se.prefix}.fc1.weight`),
+            fc1Bias: clone<tf.Tensor1D>(`${b.se.prefix}.fc1.bias`),
+            fc2Weight: clone<tf.Tensor2D>(`${b.se.prefix}.fc2.weight`),
+            fc2Bias: clone<tf.Tensor1D>(`${b.se.prefix}.fc2.bias`),
+          } satisfies SEWeights,
+        }
+      : null,
+    downsample: b.downsample ? prepare(b.downsample) : null,
+  }));
+  const fcWeight = clone<tf.Tensor2D>(`${arch.fc.name}.weight`);
+  const fcBias = clone<tf.Tensor1D>(`${arch.fc.name}.bias`);
+  const seBlocks = seModules(arch).map((m) => m.name);
+  let disposed = false;
+
+  function predict(x: tf.Tensor4D, options: PredictOptions = {}): Prediction {
+    if (disposed) throw new Error(`model "${arch.config.name}" has been disposed`);
+    const C = arch.config.inputChannels;
+    if (x.rank !== 4 || x.shape[3] !== C)
+      throw new Error(
+        `predict expects a [N, H, W, ${C}] tensor (NHWC, normalised), got [${x.shape.join(", ")}]`,
+      );
+    if (x.dtype !== "float32") throw new Error(`predict expects float32 input, got ${x.dtype}`);
+    const wanted = new Set(
+      options.featureMaps === undefined ? [] : ([] as string[]).concat(options.featureMaps),
+    );
+    for (const name of wanted)
+      if (!seBlocks.includes(name))
+        throw new Error(
+          `featureMaps: no SE block "${name}" in "${arch.config.name}"` +
+            (seBlocks.length
+              ? ` (blocks: ${seBlocks[0]} … ${seBlocks[seBlocks.length - 1]})`
+              : " (it has no SE blocks)"),
+        );
+    const { intervene } = options;
+
+    return tf.tidy(() => {
+      const taps: Record<string, SETap> = {};
+      let h = x;
+      for (const l of stem) h = runConv(l, h); // [N, H, W, C_in] -> [N, H/2, W/2, 64] for the 7×7 stem
+      if (pool) h = maxPool2d(h, pool);
+      for (const b of body) {
+        let u = h;
+        for (const l of b.convs) u = runConv(l, u); // residual branch, [N, H', W', C_out]
+        if (b.se) {
+          const z = squeeze(u); // [N, H', W', C] -> [N, C]
+          const s = excite(z, b.se.weights); // [N, C]
+          let used = s;
+          if (intervene) {
+            used = intervene(b.se.name, s);
+            if (
+              !(used instanceof tf.Tensor) ||
+              used.rank !== 2 ||
+              used.shape[0] !== s.shape[0] ||
+              used.shape[1] !== s.shape[1]
+            )
+              throw new Error(
+                `intervene("${b.se.name}") must return a [${s.shape.join(", ")}] tensor, got ` +
+                  (used instanceof tf.Tensor ? `[${used.shape.join(", ")}]` : typeof used),
+              );
+          }
+          const scaled = scale(u, used); // [N, H', W', C] · [N, C]
+          taps[b.se.name] = wanted.has(b.se.name) ? { z, s, pre: u, post: scaled } : { z, s };
+          u = scaled;
+        }
+        const shortcut = b.downsample ? runConv(b.downsample, h) : h;
+        h = tf.relu(tf.add(u, shortcut)) as tf.Tensor4D;
+      }
+      const pooled = tf.mean(h, [1, 2]) as tf.Tensor2D; // [N, H, W, C] -> [N, C]
+      const logits = tf.fused.matMul({ a: pooled, b: fcWeight, bias: fcBias }) as tf.Tensor2D; // [N, numClasses]
+      return { logits, taps };
+    });
+  }
+
+  return {
+    config: arch.config,
+    architecture: arch,
+    seBlocks,
+    predict,
+    dispose() {
+      if (disposed) return;
+      disposed = true;
+      tf.dispose(owned);
+    },
+  };
+}
