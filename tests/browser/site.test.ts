@@ -65,3 +65,23 @@ test("the reader's backend choice persists across pages", async () => {
   assert.deepEqual(problems, []);
   await page.context().close();
 });
+
+test("the SE block chapter's WGSL kernels match the tfjs reference within 1e-5, also after changing r", async () => {
+  const { page, problems } = await watchedPage(browser);
+  await page.goto(`${server.url}/se-block`);
+  const diff = async () => {
+    const p = page.locator("[data-max-abs-diff]");
+    await p.waitFor({ timeout: 120_000 });
+    return Number(await p.getAttribute("data-max-abs-diff"));
+  };
+  const first = await diff();
+  assert.ok(first >= 0 && first <= 1e-5, `max abs diff ${first}`);
+  assert.match((await page.textContent("main")) ?? "", /The kernels ran on WebGPU/);
+  const r = page.getByLabel("reduction ratio r");
+  await r.selectOption({ label: "4" });
+  await page.waitForFunction(() => document.querySelector("main")?.textContent?.includes("r = 4"));
+  const second = await diff();
+  assert.ok(second >= 0 && second <= 1e-5, `max abs diff ${second} with r = 4`);
+  assert.deepEqual(problems, []);
+  await page.context().close();
+});
