@@ -14,7 +14,7 @@ interface Options {
 }
 
 function cuboid(
-  g: d3.Selection<SVGGElement, unknown, null, undefined>,
+  g: d3.Selection<SVGGElement, undefined, null, undefined>,
   w: number,
   h: number,
   depth: number,
@@ -39,7 +39,7 @@ function cuboid(
 }
 
 function column(
-  g: d3.Selection<SVGGElement, unknown, null, undefined>,
+  g: d3.Selection<SVGGElement, undefined, null, undefined>,
   cell: number,
   fill: (i: number) => string,
 ): void {

@@ -1,0 +1,75 @@
+// The paper's Figure 8 protocol for any model: run N images per class, keep every SE block's excitation vector,
+// and summarise each block by per-class mean excitations of evenly spaced channels, the mean over all classes,
+// how class-specific the block is and how saturated its excitations are.
+import * as tf from "@tensorflow/tfjs-core";
+import type { ResNetModel } from "./models/resnet.js";
+import { blockExcitationStats, evenlySpacedChannels } from "./excitationStats.js";
+
+export interface BlockProfile {
+  name: string;
+  channels: number;
+  /** The channels plotted (50 evenly spaced, or all when fewer). */
+  sampledChannels: number[];
+  /** [K][sampled] mean excitation per class. */
+  classMeans: number[][];
+  /** [sampled] mean over all images. */
+  overallMean: number[];
+  classSpecificity: number;
+  nearZero: number;
+  nearOne: number;
+}
+
+export interface ExcitationProfiles {
+  model: string;
+  classes: string[];
+  /** Images per class actually used. */
+  classCounts: number[];
+  blocks: BlockProfile[];
+}
+
+/** Excitation vectors of a batch (normalised NHWC images), per SE block: block -> one Float32Array [C] per image. */
+export async function batchExcitations(
+  model: ResNetModel,
+  x: tf.Tensor4D,
+): Promise<Record<string, Float32Array[]>> {
+  const prediction = model.predict(x);
+  try {
+    const out: Record<string, Float32Array[]> = {};
+    for (const [name, tap] of Object.entries(prediction.taps)) {
+      const [n, c] = tap.s.shape;
+      const values = (await tap.s.data()) as Float32Array;
+      out[name] = Array.from({ length: n }, (_, i) => values.slice(i * c, (i + 1) * c));
+    }
+    return out;
+  } finally {
+    tf.dispose(prediction);
+  }
+}
+
+export function excitationProfiles(
+  model: string,
+  excitations: Record<string, Float32Array[]>,
+  labels: readonly number[],
+  classes: readonly string[],
+  channelsPerBlock = 50,
+): ExcitationProfiles {
+  let classCounts: number[] = [];
+  const blocks = Object.entries(excitations).map(([name, s]): BlockProfile => {
+    const stats = blockExcitationStats(s, labels, classes.length);
+    classCounts = stats.classCounts;
+    const channels = s[0].length;
+    const sampled = evenlySpacedChannels(channels, channelsPerBlock);
+    const pick = (row: number[]) => sampled.map((c) => row[c]);
+    return {
+      name,
+      channels,
+      sampledChannels: sampled,
+      classMeans: stats.classMeans.map(pick),
+      overallMean: pick(stats.overallMean),
+      classSpecificity: stats.classSpecificity,
+      nearZero: stats.nearZero,
+      nearOne: stats.nearOne,
+    };
+  });
+  return { model, classes: [...classes], classCounts, blocks };
+}
