@@ -8,15 +8,10 @@ import torch
 from torch import nn
 
 
-def se_hidden(channels: int, r: int) -> int:
-    """Width of the SE bottleneck: C/r rounded down, at least 1 (8 channels with r = 16 still get one unit)."""
-    return max(1, channels // r)
-
-
 class SqueezeExcite(nn.Module):
     def __init__(self, channels: int, r: int):
         super().__init__()
-        hidden = se_hidden(channels, r)
+        hidden = channels // r  # check_config makes sure r divides C, as the TS builder does
         # 1x1 convs with bias, as timm's SEModule: fc1 [C/r, C, 1, 1], fc2 [C, C/r, 1, 1].
         self.fc1 = nn.Conv2d(channels, hidden, 1, bias=True)
         self.fc2 = nn.Conv2d(hidden, channels, 1, bias=True)
@@ -65,6 +60,8 @@ def check_config(cfg: dict) -> None:
     if se is not None:
         need(int(se["r"]) >= 1, "se.r must be >= 1")
         need(len(se["stages"]) == len(cfg["widths"]), "se.stages needs one flag per stage")
+        for s, (w, on) in enumerate(zip(cfg["widths"], se["stages"])):
+            need(not on or w % int(se["r"]) == 0, f"se.r = {se['r']} does not divide the {w} channels of layer{s + 1}")
     need(float(cfg.get("bnEps", 1e-5)) == 1e-5, "the trainer uses BatchNorm eps 1e-5")
 
 
