@@ -46,6 +46,15 @@ async function init(): Promise<{ adapter: string }> {
   return { adapter: `${info.vendor} ${info.architecture}` };
 }
 
+/** Submits what tfjs has batched (it frees disposed tensors' buffers only then) and waits for the GPU. */
+async function settle(): Promise<void> {
+  const b = backend();
+  b.ensureCommandEncoderReady();
+  b.endComputePassEncoder();
+  b.submitQueue();
+  await b.device.queue.onSubmittedWorkDone();
+}
+
 function compare(actual: Float32Array, expected: Float32Array): Difference {
   if (actual.length !== expected.length) throw new Error(`length ${actual.length} ≠ ${expected.length}`);
   let maxAbs = 0;
@@ -146,16 +155,16 @@ async function leaks(runs: number): Promise<{ before: Usage; after: Usage }> {
         seBlock(u, w, { residual: res, relu: true });
       });
     once();
-    await backend().device.queue.onSubmittedWorkDone();
+    await settle();
     const before = usage();
     for (let i = 0; i < runs; i++) once();
-    await backend().device.queue.onSubmittedWorkDone();
+    await settle();
     return { before, after: usage() };
   });
 }
 
-/** The message each kind of bad input is rejected with (or "no error"). */
-async function errors(): Promise<Record<string, string>> {
+/** The message each kind of bad input is rejected with (or "no error"), and usage before and after all of them. */
+async function errors(): Promise<{ messages: Record<string, string>; before: Usage; after: Usage }> {
   const attempt = (f: () => unknown): string => {
     try {
       tf.tidy(() => void f());
@@ -166,6 +175,11 @@ async function errors(): Promise<Record<string, string>> {
   };
   const data = syntheticSeData([1, 3, 3, 96], 8, 3);
   return withTensors(data, data.u, async (u, w) => {
+    seBlock(u, w).dispose(); // uploads the inputs, so `before` counts their buffers
+    await settle();
+    const before = usage();
+    const disposed = tf.zeros<tf.Rank.R4>([1, 3, 3, 96]);
+    disposed.dispose();
     const sevenHidden = {
       ...w,
       fc1Weight: tf.zeros<tf.Rank.R2>([96, 7]),
@@ -179,13 +193,15 @@ async function errors(): Promise<Record<string, string>> {
       reference: attempt(() => referenceSeBlock(u, sevenHidden)),
       scaleShape: attempt(() => scale(u, tf.zeros([1, 95]))),
       rank: attempt(() => squeeze(tf.zeros([3, 3, 96]) as unknown as tf.Tensor4D)),
+      disposed: attempt(() => seBlock(u, w, { residual: disposed })),
       backend: "",
     };
     tf.dispose([sevenHidden.fc1Weight, sevenHidden.fc1Bias]);
     await tf.setBackend("cpu");
     result.backend = attempt(() => squeeze(u));
     await tf.setBackend("webgpu");
-    return result;
+    await settle();
+    return { messages: result, before, after: usage() };
   });
 }
 

@@ -67,7 +67,7 @@ const AWKWARD: Case[] = [
   { shape: [1, 7, 5, 3], r: 3, seed: 7 },
   { shape: [1, 3, 3, 96], r: 8, seed: 8 },
   { shape: [2, 17, 19, 40], r: 5, seed: 9 }, // batch 2, 323 positions (a partial chunk), C not a multiple of 32
-  { shape: [2, 3, 3, 300], r: 1, seed: 10 }, // 300 hidden units: more than one 256-unit tile in se-apply
+  { shape: [2, 3, 3, 302], r: 1, seed: 10 }, // 302 hidden units (two tiles in se-apply); C = 4·75 + 2
 ];
 
 for (const spec of [...STAGES, ...AWKWARD]) {
@@ -87,7 +87,7 @@ test("50 runs of every kernel leak no tensors and no GPU buffers", async () => {
 });
 
 test("bad input gets a clear error", async () => {
-  const messages = await call("errors");
+  const { messages, before, after } = await call("errors");
   assert.match(messages.ratio, /r = 5 does not divide C = 96/);
   assert.match(messages.synthetic, /r = 5 does not divide C = 96/);
   for (const key of ["seBlock", "excitation", "reference"] as const) {
@@ -95,7 +95,14 @@ test("bad input gets a clear error", async () => {
   }
   assert.match(messages.scaleShape, /s must be \[N, C\] = \[1, 96\], got \[1, 95\]/);
   assert.match(messages.rank, /u must be an NHWC feature map/);
+  assert.match(messages.disposed, /residual has been disposed/);
   assert.match(messages.backend, /need the tfjs "webgpu" backend, but "cpu" is active/);
+  // Live tensors and buffers in use; the pool itself may grow (bytesAllocated) for the new sizes the attempts made.
+  assert.deepEqual(
+    { tensors: after.tensors, usedBuffers: after.usedBuffers },
+    { tensors: before.tensors, usedBuffers: before.usedBuffers },
+    "failed calls leak nothing",
+  );
   assert.deepEqual(await call("gpuErrors"), []);
   assert.deepEqual(watched.problems, []);
 });

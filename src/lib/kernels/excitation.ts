@@ -24,40 +24,38 @@ export function excitation(z: tf.Tensor2D, weights: SeWeights): tf.Tensor2D {
   const { hidden } = seShape(c, weights);
   const backend = webgpuBackend();
   const device = backend.device;
+  // Inputs first (this may upload them or throw for a disposed tensor), then the pooled buffers.
+  const [zBuffer, fc1Weight, fc1Bias, fc2Weight, fc2Bias] = (
+    [
+      [z, "z"],
+      [weights.fc1Weight, "fc1Weight"],
+      [weights.fc1Bias, "fc1Bias"],
+      [weights.fc2Weight, "fc2Weight"],
+      [weights.fc2Bias, "fc2Bias"],
+    ] as const
+  ).map(([t, name]) => tensorBuffer(backend, t, name));
   const fc1Params = uniformBuffer(backend, [c, hidden]);
   const fc2Params = uniformBuffer(backend, [hidden, c]);
   const h = scratchBuffer(backend, n * hidden); // [N, C/r]
   const s = outputTensor<tf.Rank.R2>(backend, [n, c]); // [N, C]
-  const buffer = (t: tf.Tensor, name: string) => tensorBuffer(backend, t, name);
   run(
     backend,
     [
       {
         label: "excitation fc1 + relu",
         pipeline: pipeline(device, source, { SIGMOID: 0 }),
-        bindings: [
-          fc1Params,
-          buffer(z, "z"),
-          buffer(weights.fc1Weight, "fc1Weight"),
-          buffer(weights.fc1Bias, "fc1Bias"),
-          h,
-        ],
-        workgroups: [Math.ceil(hidden / 64), n, 1],
+        bindings: [fc1Params, zBuffer, fc1Weight, fc1Bias, h],
+        workgroups: [Math.ceil(hidden / 256), n, 1],
       },
       {
         label: "excitation fc2 + sigmoid",
         pipeline: pipeline(device, source, { SIGMOID: 1 }),
-        bindings: [
-          fc2Params,
-          h,
-          buffer(weights.fc2Weight, "fc2Weight"),
-          buffer(weights.fc2Bias, "fc2Bias"),
-          s.buffer,
-        ],
-        workgroups: [Math.ceil(c / 64), n, 1],
+        bindings: [fc2Params, h, fc2Weight, fc2Bias, s.buffer],
+        workgroups: [Math.ceil(c / 256), n, 1],
       },
     ],
     [fc1Params, fc2Params, h],
+    [s.tensor],
   );
   return s.tensor;
 }

@@ -22,7 +22,7 @@ export function webgpuBackend(): WebGPUBackend {
   return tf.backend() as WebGPUBackend;
 }
 
-const pipelines = new WeakMap<GPUDevice, Map<string, GPUComputePipeline>>();
+const pipelines = new WeakMap<GPUDevice, Map<string, Map<string, GPUComputePipeline>>>();
 
 /** The compute pipeline for `code` (entry point `main`) with these override constants, compiled once per device. */
 export function pipeline(
@@ -30,17 +30,19 @@ export function pipeline(
   code: string,
   constants: Record<string, number> = {},
 ): GPUComputePipeline {
-  let cache = pipelines.get(device);
-  if (cache === undefined) pipelines.set(device, (cache = new Map()));
-  const key = `${JSON.stringify(constants)}\n${code}`;
-  let result = cache.get(key);
+  let byCode = pipelines.get(device);
+  if (byCode === undefined) pipelines.set(device, (byCode = new Map()));
+  let byConstants = byCode.get(code);
+  if (byConstants === undefined) byCode.set(code, (byConstants = new Map()));
+  const key = JSON.stringify(constants);
+  let result = byConstants.get(key);
   if (result === undefined) {
     const module = device.createShaderModule({ code });
     result = device.createComputePipeline({
       layout: "auto",
       compute: { module, entryPoint: "main", constants },
     });
-    cache.set(key, result);
+    byConstants.set(key, result);
   }
   return result;
 }
@@ -106,23 +108,38 @@ let timer: Timer | null = null;
 
 /**
  * Submits `dispatches` in order (WebGPU makes each dispatch see the writes of the previous ones), after flushing the
- * commands tfjs has batched but not submitted yet, so the kernels read what earlier tfjs ops wrote; then returns the
+ * commands tfjs has batched but not submitted yet, so the kernels read what earlier tfjs ops wrote. Then returns the
  * `pooled` scratch and uniform buffers to the pool (safe: whatever reuses them is submitted later, and the queue runs
- * in order).
+ * in order). If anything throws, the `outputs` are disposed as well, so a failed call leaks nothing.
  */
-export function run(backend: WebGPUBackend, dispatches: Dispatch[], pooled: GPUBuffer[]): void {
-  const limit = backend.device.limits.maxComputeWorkgroupsPerDimension;
-  for (const d of dispatches) {
-    if (d.workgroups.some((n) => n > limit)) {
-      throw new Error(
-        `SE: ${d.label} needs ${d.workgroups.join(" × ")} workgroups; this device allows ${limit} per axis`,
-      );
+export function run(
+  backend: WebGPUBackend,
+  dispatches: Dispatch[],
+  pooled: GPUBuffer[],
+  outputs: tf.Tensor[],
+): void {
+  try {
+    const limit = backend.device.limits.maxComputeWorkgroupsPerDimension;
+    for (const d of dispatches) {
+      if (d.workgroups.some((n) => n > limit)) {
+        throw new Error(
+          `SE: ${d.label} needs ${d.workgroups.join(" × ")} workgroups; the device allows ${limit} per axis`,
+        );
+      }
     }
+    backend.ensureCommandEncoderReady();
+    backend.endComputePassEncoder();
+    backend.submitQueue();
+    encodeAndSubmit(backend.device, dispatches);
+  } catch (error) {
+    tf.dispose(outputs);
+    throw error;
+  } finally {
+    for (const buffer of pooled) backend.bufferManager.releaseBuffer(buffer);
   }
-  backend.ensureCommandEncoderReady();
-  backend.endComputePassEncoder();
-  backend.submitQueue();
-  const device = backend.device;
+}
+
+function encodeAndSubmit(device: GPUDevice, dispatches: Dispatch[]): void {
   const encoder = device.createCommandEncoder();
   let pass: GPUComputePassEncoder | null = null;
   for (const d of dispatches) {
@@ -152,7 +169,6 @@ export function run(backend: WebGPUBackend, dispatches: Dispatch[], pooled: GPUB
   }
   pass?.end();
   device.queue.submit([encoder.finish()]);
-  for (const buffer of pooled) backend.bufferManager.releaseBuffer(buffer);
 }
 
 /**

@@ -2,6 +2,7 @@
 import type * as tf from "@tensorflow/tfjs-core";
 import source from "./scale.wgsl.js";
 import { expectShape, featureMapShape } from "./shapes.js";
+import { tiling } from "./tiling.js";
 import { outputTensor, pipeline, run, tensorBuffer, uniformBuffer, webgpuBackend } from "./gpu.js";
 
 /** The WGSL of the scale kernel, for display. */
@@ -12,9 +13,10 @@ export function scale(u: tf.Tensor4D, s: tf.Tensor2D): tf.Tensor4D {
   const [n, h, w, c] = featureMapShape(u, "u");
   expectShape(s, [n, c], "s", "[N, C]");
   const backend = webgpuBackend();
-  const total = n * h * w * c;
-  const workgroups = Math.min(Math.ceil(total / 256), backend.device.limits.maxComputeWorkgroupsPerDimension);
-  const params = uniformBuffer(backend, [total, c, h * w * c, workgroups * 256]);
+  const { blocks, chunk, chunks } = tiling(h * w, c);
+  const uBuffer = tensorBuffer(backend, u, "u"); // before the pooled buffers: these may throw
+  const sBuffer = tensorBuffer(backend, s, "s");
+  const params = uniformBuffer(backend, [h * w, c, chunk]);
   const x = outputTensor<tf.Rank.R4>(backend, [n, h, w, c]); // [N, H, W, C]
   run(
     backend,
@@ -22,11 +24,12 @@ export function scale(u: tf.Tensor4D, s: tf.Tensor2D): tf.Tensor4D {
       {
         label: "scale",
         pipeline: pipeline(backend.device, source),
-        bindings: [params, tensorBuffer(backend, u, "u"), tensorBuffer(backend, s, "s"), x.buffer],
-        workgroups: [workgroups, 1, 1],
+        bindings: [params, uBuffer, sBuffer, x.buffer],
+        workgroups: [blocks, chunks, n],
       },
     ],
     [params],
+    [x.tensor],
   );
   return x.tensor;
 }

@@ -2,18 +2,21 @@
 // apply ReLU, as an SE-ResNet block ends) a chunk of positions:
 //   X~[n, p, c] = act(s[n, c] · U[n, p, c] (+ R[n, p, c])),  s = σ(W2 · δ(W1 · z + b1) + b2).
 //
-// Each workgroup owns one (image n, chunk k of P positions, block b of 32 channels), the same grid as pass 1.
+// Each workgroup owns one (image n, chunk k of P positions, block b of 128 channels), the same grid as pass 1;
+// invocation (x, y) owns the 4 channels c = 128b + 4x ... c + 3.
 //   1. fc1: hidden unit j is δ(b1[j] + the sum of the K·B partial terms pass 1 wrote for it). The hidden vector is
 //      built 256 units at a time in shared memory, so any C/r fits;
-//   2. fc2: after each tile (barrier), invocation (x, y) accumulates hidden[j] · W2[j, c] over j = y, y + 8, ... of
-//      the tile for its channel c = 32b + x (a row of 32 invocations reads 32 neighbouring weights);
-//   3. the 8 partial dot products per channel meet in shared memory, a tree reduction adds them, and s = σ(· + b2);
-//   4. scale: invocation (x, y) writes positions p = kP + y, kP + y + 8, ... of channel c.
+//   2. fc2: after a barrier, invocation (x, y) accumulates hidden[j] · W2[j, c .. c + 3] over j = y, y + 2, ... of
+//      the tile (a row of 32 invocations reads 128 neighbouring weights);
+//   3. the 2 partial dot products per channel meet in shared memory; after a barrier each invocation adds up those
+//      of its own channels and takes s = σ(· + b2);
+//   4. scale: invocation (x, y) writes positions p = kP + y, kP + y + 2, ... of its 4 channels.
 // Every workgroup recomputes the C/r hidden units (K·B·C/r additions) instead of running a third pass; that is
-// cheap next to the H·W·C/(K·B) elements each workgroup scales.
-// U, R and X~ are [N, H·W, C] (NHWC), W2 is [C/r, C], partials is [N, K, B, C/r].
-// Overrides RESIDUAL and RELU pick the ending; without RESIDUAL the residual binding is unused (bind U).
-// Dispatch: (B = ceil(C / 32), K = ceil(H·W / P), N).
+// cheap next to the P·128 elements each workgroup scales. Two rows of invocations and two barriers (three per
+// extra tile), because on software WebGPU every invocation of a shader with barriers costs microseconds.
+// U, R and X~ are [N, H·W, C] (NHWC), W2 is [C/r, C], partials is [N, K, B, C/r]. Channels past C read as zeros
+// and store nothing. Overrides RESIDUAL and RELU pick the ending; without RESIDUAL the residual binding is unused
+// (bind U). Dispatch: (B = ceil(C / 128), K = ceil(H·W / P), N).
 
 struct Params {
   hw: u32,     // H·W
@@ -27,9 +30,9 @@ struct Params {
 override RESIDUAL: bool = false;
 override RELU: bool = false;
 
-const CH: u32 = 32u;
-const LANES: u32 = 8u;
-const TILE: u32 = 256u;
+const CH: u32 = 128u;   // channels per workgroup
+const LANES: u32 = 2u;  // rows of invocations
+const TILE: u32 = 256u; // hidden units per tile
 
 @group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<storage, read> u: array<f32>;
@@ -41,58 +44,90 @@ const TILE: u32 = 256u;
 @group(0) @binding(7) var<storage, read_write> x: array<f32>;
 
 var<workgroup> hidden: array<f32, 256>; // one tile of δ(W1 z + b1)
-var<workgroup> sums: array<f32, 256>;   // [LANES, CH]
+var<workgroup> sums: array<vec4f, 64>;  // [LANES, 32] partial dot products of 4 channels each
 
-@compute @workgroup_size(32, 8)
+// W2[j, c .. c + 3] (all four below C: the caller checks).
+fn w2_4(j: u32, c: u32) -> vec4f {
+  let i = j * params.c + c;
+  return vec4f(w2[i], w2[i + 1u], w2[i + 2u], w2[i + 3u]);
+}
+
+// Residual[e .. e + 3].
+fn residual4(e: u32) -> vec4f {
+  return vec4f(residual[e], residual[e + 1u], residual[e + 2u], residual[e + 3u]);
+}
+
+@compute @workgroup_size(32, 2)
 fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec3u,
         @builtin(local_invocation_index) t: u32) {
-  let b = wg.x;
   let k = wg.y;
   let n = wg.z;
-  let c = b * CH + lid.x;
+  let c = wg.x * CH + lid.x * 4u;
+  let full = c + 4u <= params.c; // all 4 channels exist
   let terms = params.chunks * params.blocks;
   let first = n * terms * params.hidden;
-  var dot = 0.0;
+  var dot = vec4f(0.0);
   for (var tile = 0u; tile < params.hidden; tile += TILE) {
-    let j = tile + t;
-    if (j < params.hidden) {
-      var h = b1[j];
+    for (var i = t; i < TILE && tile + i < params.hidden; i += 32u * LANES) {
+      var h = b1[tile + i];
       for (var q = 0u; q < terms; q++) {
-        h += partials[first + q * params.hidden + j];
+        h += partials[first + q * params.hidden + tile + i];
       }
-      hidden[t] = max(h, 0.0);
+      hidden[i] = max(h, 0.0);
     }
     workgroupBarrier();
-    if (c < params.c) {
-      let size = min(TILE, params.hidden - tile);
+    let size = min(TILE, params.hidden - tile);
+    if (full) {
       for (var i = lid.y; i < size; i += LANES) {
-        dot += hidden[i] * w2[(tile + i) * params.c + c];
+        dot += hidden[i] * w2_4(tile + i, c);
+      }
+    } else {
+      for (var i = lid.y; i < size; i += LANES) {
+        for (var q = 0u; c + q < params.c; q++) {
+          dot[q] += hidden[i] * w2[(tile + i) * params.c + c + q];
+        }
       }
     }
-    workgroupBarrier();
-  }
-  sums[lid.y * CH + lid.x] = dot;
-  workgroupBarrier();
-  for (var stride = LANES / 2u; stride > 0u; stride /= 2u) {
-    if (lid.y < stride) {
-      sums[lid.y * CH + lid.x] += sums[(lid.y + stride) * CH + lid.x];
+    if (tile + TILE < params.hidden) {
+      workgroupBarrier(); // the next tile overwrites hidden
     }
-    workgroupBarrier();
   }
+  sums[lid.y * 32u + lid.x] = dot;
+  workgroupBarrier();
   if (c >= params.c) {
     return;
   }
-  let s = 1.0 / (1.0 + exp(-(sums[lid.x] + b2[c])));
+  var bias = vec4f(0.0);
+  for (var q = 0u; q < 4u && c + q < params.c; q++) {
+    bias[q] = b2[c + q];
+  }
+  let s = 1.0 / (1.0 + exp(-(sums[lid.x] + sums[32u + lid.x] + bias)));
   let end = min(k * params.chunk + params.chunk, params.hw);
   for (var p = k * params.chunk + lid.y; p < end; p += LANES) {
     let e = (n * params.hw + p) * params.c + c;
-    var v = s * u[e];
-    if (RESIDUAL) {
-      v += residual[e];
+    if (full) {
+      var v = s * vec4f(u[e], u[e + 1u], u[e + 2u], u[e + 3u]);
+      if (RESIDUAL) {
+        v += residual4(e);
+      }
+      if (RELU) {
+        v = max(v, vec4f(0.0));
+      }
+      x[e] = v.x;
+      x[e + 1u] = v.y;
+      x[e + 2u] = v.z;
+      x[e + 3u] = v.w;
+    } else {
+      for (var q = 0u; c + q < params.c; q++) {
+        var v = s[q] * u[e + q];
+        if (RESIDUAL) {
+          v += residual[e + q];
+        }
+        if (RELU) {
+          v = max(v, 0.0);
+        }
+        x[e + q] = v;
+      }
     }
-    if (RELU) {
-      v = max(v, 0.0);
-    }
-    x[e] = v;
   }
 }

@@ -4,6 +4,7 @@ import type * as tf from "@tensorflow/tfjs-core";
 import reduceSource from "./se-reduce.wgsl.js";
 import applySource from "./se-apply.wgsl.js";
 import { expectShape, featureMapShape } from "./shapes.js";
+import { tiling } from "./tiling.js";
 import { seShape, type SeWeights } from "./weights.js";
 import {
   outputTensor,
@@ -25,9 +26,6 @@ export interface SeBlockOptions {
   relu?: boolean;
 }
 
-/** Positions per chunk (P): each workgroup of either pass squeezes or scales P positions of 32 channels. */
-const CHUNK = 256;
-
 /** The SE block applied to u [N, H, W, C] -> [N, H, W, C], optionally ending with + residual and ReLU. */
 export function seBlock(u: tf.Tensor4D, weights: SeWeights, options: SeBlockOptions = {}): tf.Tensor4D {
   const [n, h, w, c] = featureMapShape(u, "u");
@@ -36,21 +34,27 @@ export function seBlock(u: tf.Tensor4D, weights: SeWeights, options: SeBlockOpti
   if (residual !== undefined) expectShape(residual, [n, h, w, c], "residual", "the shape of u [N, H, W, C]");
   const backend = webgpuBackend();
   const device = backend.device;
-  const hw = h * w;
-  const chunks = Math.ceil(hw / CHUNK);
-  const blocks = Math.ceil(c / 32);
-  const params = uniformBuffer(backend, [hw, c, hidden, CHUNK, chunks, blocks]);
+  // Inputs first (this may upload them or throw for a disposed tensor), then the pooled buffers.
+  const buffer = (t: tf.Tensor, name: string) => tensorBuffer(backend, t, name);
+  const inputs = {
+    u: buffer(u, "u"),
+    fc1Weight: buffer(weights.fc1Weight, "fc1Weight"),
+    fc1Bias: buffer(weights.fc1Bias, "fc1Bias"),
+    fc2Weight: buffer(weights.fc2Weight, "fc2Weight"),
+    fc2Bias: buffer(weights.fc2Bias, "fc2Bias"),
+    residual: residual ? buffer(residual, "residual") : null,
+  };
+  const { blocks, chunk, chunks } = tiling(h * w, c);
+  const params = uniformBuffer(backend, [h * w, c, hidden, chunk, chunks, blocks]);
   const partials = scratchBuffer(backend, n * chunks * blocks * hidden); // [N, K, B, C/r]
   const x = outputTensor<tf.Rank.R4>(backend, [n, h, w, c]); // [N, H, W, C]
-  const buffer = (t: tf.Tensor, name: string) => tensorBuffer(backend, t, name);
-  const uBuffer = buffer(u, "u");
   run(
     backend,
     [
       {
         label: "se reduce (squeeze + fc1 terms)",
         pipeline: pipeline(device, reduceSource),
-        bindings: [params, uBuffer, buffer(weights.fc1Weight, "fc1Weight"), partials],
+        bindings: [params, inputs.u, inputs.fc1Weight, partials],
         workgroups: [blocks, chunks, n],
       },
       {
@@ -58,18 +62,19 @@ export function seBlock(u: tf.Tensor4D, weights: SeWeights, options: SeBlockOpti
         pipeline: pipeline(device, applySource, { RESIDUAL: residual ? 1 : 0, RELU: relu ? 1 : 0 }),
         bindings: [
           params,
-          uBuffer,
+          inputs.u,
           partials,
-          buffer(weights.fc1Bias, "fc1Bias"),
-          buffer(weights.fc2Weight, "fc2Weight"),
-          buffer(weights.fc2Bias, "fc2Bias"),
-          residual ? buffer(residual, "residual") : uBuffer,
+          inputs.fc1Bias,
+          inputs.fc2Weight,
+          inputs.fc2Bias,
+          inputs.residual ?? inputs.u,
           x.buffer,
         ],
         workgroups: [blocks, chunks, n],
       },
     ],
     [params, partials],
+    [x.tensor],
   );
   return x.tensor;
 }

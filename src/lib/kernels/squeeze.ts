@@ -11,6 +11,7 @@ export const squeezeSource: string = source;
 export function squeeze(u: tf.Tensor4D): tf.Tensor2D {
   const [n, h, w, c] = featureMapShape(u, "u");
   const backend = webgpuBackend();
+  const uBuffer = tensorBuffer(backend, u, "u"); // before the pooled buffers: it may throw
   const params = uniformBuffer(backend, [h * w, c]);
   const z = outputTensor<tf.Rank.R2>(backend, [n, c]); // [N, H, W, C] -> [N, C]
   run(
@@ -19,11 +20,12 @@ export function squeeze(u: tf.Tensor4D): tf.Tensor2D {
       {
         label: "squeeze",
         pipeline: pipeline(backend.device, source),
-        bindings: [params, tensorBuffer(backend, u, "u"), z.buffer],
-        workgroups: [Math.ceil(c / 32), n, 1],
+        bindings: [params, uBuffer, z.buffer],
+        workgroups: [Math.ceil(c / 128), n, 1],
       },
     ],
     [params],
+    [z.tensor],
   );
   return z.tensor;
 }
