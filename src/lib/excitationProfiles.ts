@@ -73,3 +73,31 @@ export function excitationProfiles(
   });
   return { model, classes: [...classes], classCounts, blocks };
 }
+
+/**
+ * Runs `inputs` (normalised images, each [H, W, C] of the model's input size) through the model in batches and
+ * summarises every SE block's excitations; `labels[i]` indexes `classes`.
+ */
+export async function profileModel(
+  model: ResNetModel,
+  inputs: readonly Float32Array[],
+  labels: readonly number[],
+  classes: readonly string[],
+  batchSize = 50,
+): Promise<ExcitationProfiles> {
+  const { inputSize: size, inputChannels: channels, name } = model.config;
+  const all: Record<string, Float32Array[]> = {};
+  for (let start = 0; start < inputs.length; start += batchSize) {
+    const batch = inputs.slice(start, start + batchSize);
+    const data = new Float32Array(batch.length * size * size * channels);
+    batch.forEach((x, i) => data.set(x, i * size * size * channels));
+    const x = tf.tensor4d(data, [batch.length, size, size, channels]);
+    try {
+      for (const [block, vectors] of Object.entries(await batchExcitations(model, x)))
+        (all[block] ??= []).push(...vectors);
+    } finally {
+      x.dispose();
+    }
+  }
+  return excitationProfiles(name, all, labels, classes);
+}
