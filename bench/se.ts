@@ -3,6 +3,7 @@
 // bench/results/se-block.json with medians and ratios. Run: npm run bench:se [-- --runs 30 --warmup 5]
 import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
+import { cpus, loadavg } from "node:os";
 import { parseArgs } from "node:util";
 import { build } from "esbuild";
 import { chromium } from "playwright-core";
@@ -40,6 +41,8 @@ function git(...argv: string[]): string {
   return execFileSync("git", argv, { encoding: "utf8" }).trim();
 }
 
+// SwiftShader runs on the host's CPU cores, which other work may share: recorded so the numbers can be judged.
+const loadBefore = loadavg();
 const OUT = ".test-out/bench-se";
 mkdirSync(OUT, { recursive: true });
 await build({
@@ -115,6 +118,7 @@ try {
       git("rev-parse", "HEAD") + (dirty ? " (with uncommitted changes to the kernels or the benchmark)" : ""),
     browser: `Chromium ${browser.version()} (${CHROMIUM}, headless, flags: ${[...CHROMIUM_ARGS, ...EXTRA_ARGS].join(" ")})`,
     adapter,
+    host: { cpus: cpus().length, loadAverage1mBefore: loadBefore[0], loadAverage1mAfter: loadavg()[0] },
     timing: {
       gpu: timestamps
         ? "median over runs of the summed GPU duration of every compute pass (timestamp queries; tfjs via tf.time kernelMs, WGSL via timeKernels)"
