@@ -7,45 +7,23 @@
 // with one inner list per batch item.
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
-import { dirname, extname } from "node:path";
+import { dirname } from "node:path";
 import { parseArgs } from "node:util";
 import * as tf from "@tensorflow/tfjs-core";
 import "@tensorflow/tfjs-backend-cpu";
 import { setWasmPaths } from "@tensorflow/tfjs-backend-wasm";
-import jpeg from "jpeg-js";
-import { PNG } from "pngjs";
 import { toNamedTensorMap } from "../src/lib/import/tensors.js";
 import { labelNames } from "../src/lib/labels/index.js";
 import { load } from "../src/lib/models/resnet.js";
 import { parseNpy } from "../src/lib/npy.js";
-import { preprocess, type RawImage } from "../src/lib/preprocess.js";
+import { preprocess } from "../src/lib/preprocess.js";
 import { readModelDir } from "./model-dir.js";
+import { decodeImage } from "./image.js";
 
 const USAGE =
   "usage: npm run infer -- --weights <dir> (--image <file.png|jpg> | --tensor <file.npy>) [--json] [--backend wasm|cpu]";
 
 class UsageError extends Error {}
-
-async function decodeImage(path: string): Promise<RawImage> {
-  const bytes = await readFile(path);
-  const isPng = bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
-  const isJpeg = bytes[0] === 0xff && bytes[1] === 0xd8;
-  try {
-    if (isPng) {
-      const png = PNG.sync.read(bytes); // any PNG colour type -> 8-bit RGBA
-      return { width: png.width, height: png.height, channels: 4, data: png.data };
-    }
-    if (isJpeg) {
-      const img = jpeg.decode(bytes, { useTArray: true, formatAsRGBA: false, maxMemoryUsageInMB: 1024 });
-      return { width: img.width, height: img.height, channels: 3, data: img.data };
-    }
-  } catch (e) {
-    throw new Error(`${path}: cannot decode the ${isPng ? "PNG" : "JPEG"} image (${(e as Error).message})`);
-  }
-  throw new Error(
-    `${path}: not a PNG or JPEG image (extension ${extname(path) || "none"}); convert it first`,
-  );
-}
 
 async function setBackend(name: "wasm" | "cpu"): Promise<void> {
   if (name === "wasm") {
