@@ -160,21 +160,27 @@ async function download(source: PretrainedSource, base: string): Promise<string>
   const path = join(dir, `${source.name}.safetensors`);
   const file = createWriteStream(path);
   let received = 0;
-  let shown = -1;
+  // Progress on stderr: one updating line on a terminal, else a line per tenth (or per 10 MB when the
+  // size is unknown), and always the final count.
+  const step = total ? total / 10 : 10e6;
+  let next = step;
+  const show = (done: boolean) => {
+    const mb = (n: number) => (n / 1e6).toFixed(1);
+    const pct = total ? ` / ${mb(total)} MB (${Math.floor((100 * received) / total)}%)` : " MB";
+    const line = `downloading ${source.name}: ${mb(received)}${pct}`;
+    if (process.stderr.isTTY) process.stderr.write(`\r${line}${done ? "\n" : ""}`);
+    else console.error(line);
+  };
   for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
-    file.write(chunk);
+    if (!file.write(chunk)) await new Promise<void>((resolve) => file.once("drain", () => resolve()));
     received += chunk.length;
-    const pct = total ? Math.floor((100 * received) / total) : -1;
-    if (pct !== shown && (process.stderr.isTTY || pct % 10 === 0)) {
-      shown = pct;
-      const mb = (n: number) => (n / 1e6).toFixed(1);
-      const line = `downloading ${source.name}: ${mb(received)}${total ? ` / ${mb(total)} MB (${pct}%)` : " MB"}`;
-      if (process.stderr.isTTY) process.stderr.write(`\r${line}`);
-      else console.error(line);
-    }
+    if (received >= next && received < (total || Infinity)) {
+      show(false);
+      while (next <= received) next += step;
+    } else if (process.stderr.isTTY) show(false);
   }
+  show(true);
   await new Promise<void>((resolve, reject) => file.end((e?: Error | null) => (e ? reject(e) : resolve())));
-  if (process.stderr.isTTY) process.stderr.write("\n");
   if (total && received !== total)
     throw new Error(`download of ${url} stopped after ${received} of ${total} bytes`);
   return path;

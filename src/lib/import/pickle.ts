@@ -23,9 +23,6 @@ export class PyObject {
   ) {}
 }
 
-/** Attributes BUILD set on a dict (e.g. the `_metadata` of a PyTorch state_dict); not dict entries. */
-export const dictAttributes = new WeakMap<Map<unknown, unknown>, unknown>();
-
 export interface PickleHooks {
   /** Returns a JS function (called on REDUCE / NEWOBJ) or any value for a global; undefined = opaque. */
   findClass?(module: string, name: string): unknown;
@@ -174,11 +171,11 @@ export function unpickle(
       case 0x8d: // BINUNICODE8
         stack.push(text(u64()));
         break;
-      case 0x54: // BINSTRING (Python 2 str)
-        stack.push(new TextDecoder("latin1").decode(raw(u32())));
+      case 0x54: // BINSTRING: a Python 2 str, decoded as UTF-8 as torch.load does by default
+        stack.push(text(u32()));
         break;
       case 0x55: // SHORT_BINSTRING
-        stack.push(new TextDecoder("latin1").decode(raw(u8())));
+        stack.push(text(u8()));
         break;
       case 0x42: // BINBYTES
         stack.push(raw(u32()));
@@ -316,7 +313,9 @@ export function unpickle(
         const state = pop();
         const obj = top();
         if (obj instanceof PyObject) obj.state = state;
-        else if (obj instanceof Map) dictAttributes.set(obj, state);
+        // On a dict, BUILD sets instance attributes, not entries (a state_dict's `_metadata`: module
+        // versions, which no layout here depends on).
+        else if (obj instanceof Map) break;
         else if (state !== null)
           throw new Error(`pickle BUILD at byte ${at} on a ${typeof obj} is not supported`);
         break;

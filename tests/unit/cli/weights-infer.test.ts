@@ -3,10 +3,10 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
-import { mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import * as tf from "@tensorflow/tfjs-core";
 import "@tensorflow/tfjs-backend-cpu";
 import { PNG } from "pngjs";
@@ -14,6 +14,7 @@ import { toNamedTensorMap } from "../../../src/lib/import/tensors.js";
 import { load } from "../../../src/lib/models/resnet.js";
 import { preprocess } from "../../../src/lib/preprocess.js";
 import { readModelDir } from "../../../cli/model-dir.js";
+import { serve } from "../../helpers/server.js";
 import { FIXTURES, golden } from "../import/fixtures.js";
 
 const root = join(import.meta.dirname, "..", "..", "..");
@@ -146,6 +147,34 @@ test("download says plainly that it is offline and how to import instead", async
     r.stderr,
     /npm run weights -- import model\.safetensors --arch seresnet50 --naming timm --crop-pct 0\.875 --interpolation bicubic/,
   );
+});
+
+test("download streams the file from the hub and imports it; a failed import keeps the file", async () => {
+  const hub = await mkdtemp(join(tmpdir(), "hub-"));
+  const repo = join(hub, "timm", "seresnet50.ra2_in1k", "resolve", "main");
+  await mkdir(repo, { recursive: true });
+  await copyFile(join(FIXTURES, "tiny_seresnet_timm.safetensors"), join(repo, "model.safetensors"));
+  const size = (await readFile(join(repo, "model.safetensors"))).length;
+  const server = await serve(hub, { "content-length": String(size) }); // the one request made is for this file
+  try {
+    // The tiny fixture is not an SE-ResNet-50: the download works, the import is refused by name.
+    const r = await run("weights.ts", ["download", "seresnet50.ra2_in1k", "--out", join(hub, "out")], {
+      SE_EXPLORER_HUB: server.url,
+    });
+    assert.equal(r.code, 1);
+    assert.match(r.stderr, /downloading seresnet50\.ra2_in1k: 0\.2 \/ 0\.2 MB \(100%\)\n/);
+    assert.match(
+      r.stderr,
+      /seresnet50\.ra2_in1k\/model\.safetensors: this checkpoint has \[1, 1, 1, 1\] blocks per stage/,
+    );
+    const kept = /\(the downloaded file is kept at (.+)\)/.exec(r.stderr)?.[1];
+    assert.ok(kept);
+    assert.deepEqual(await readFile(kept), await readFile(join(repo, "model.safetensors")));
+    await rm(dirname(kept), { recursive: true });
+  } finally {
+    await server.close();
+    await rm(hub, { recursive: true });
+  }
 });
 
 test("bad usage and bad inputs get specific messages", async () => {
