@@ -71,3 +71,35 @@ export function reductionStudy(runs: readonly RunRecord[], backbone: ModelConfig
   });
   return rows.sort((a, b) => (a.r ?? 0) - (b.r ?? 0));
 }
+
+export interface StudyFindings {
+  baseline: StudyRow | null;
+  /** The SE variant with the highest mean accuracy. */
+  best: StudyRow | null;
+  /** best − baseline mean accuracy (fraction, not %), null without either. */
+  gain: number | null;
+  /** Whether the gain exceeds the larger of the two seed standard deviations (needs ≥ 2 seeds each). */
+  gainBeyondSpread: boolean | null;
+  /** Whether mean accuracy rises steadily as r falls (i.e. with SE capacity); null with fewer than 3 SE variants. */
+  monotonicInCapacity: boolean | null;
+}
+
+export function studyFindings(rows: readonly StudyRow[]): StudyFindings {
+  const baseline = rows.find((r) => r.r === null) ?? null;
+  const se = rows.filter((r) => r.r !== null).sort((a, b) => b.r! - a.r!); // decreasing r = increasing capacity
+  const best = se.reduce<StudyRow | null>(
+    (a, b) => (a === null || b.accuracyMean > a.accuracyMean ? b : a),
+    null,
+  );
+  const gain = baseline && best ? best.accuracyMean - baseline.accuracyMean : null;
+  const enoughSeeds =
+    baseline !== null && best !== null && baseline.seeds.length > 1 && best.seeds.length > 1;
+  return {
+    baseline,
+    best,
+    gain,
+    gainBeyondSpread: enoughSeeds ? gain! > Math.max(baseline!.accuracyStd, best!.accuracyStd) : null,
+    monotonicInCapacity:
+      se.length < 3 ? null : se.every((row, i) => i === 0 || row.accuracyMean >= se[i - 1].accuracyMean),
+  };
+}

@@ -11,5 +11,6 @@ export const chapters: Chapter[] = [
   { name: "Overview", path: "/" },
   { name: "The SE block, step by step", path: "/se-block" },
   { name: "SE-ResNet-50, layer by layer", path: "/architecture" },
+  { name: "The reduction ratio r", path: "/reduction-ratio" },
   { name: "Backends on this machine", path: "/backends" },
 ];

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { reductionStudy, type RunRecord } from "../../src/lib/reductionStudy.js";
+import { reductionStudy, studyFindings, type RunRecord } from "../../src/lib/reductionStudy.js";
 import { runRecord } from "../../src/lib/runRecords.js";
 import { mean, median, sampleStd } from "../../src/lib/stats.js";
 import type { ModelConfig } from "../../src/lib/models/config.js";
@@ -83,4 +83,24 @@ test("runRecord validates metrics.json", () => {
     () => runRecord("x", { ...base, se: { r: 3, stages: [true, true, true] } }, {}),
     /does not divide/,
   );
+});
+
+test("study findings: gain over the baseline, spread and monotonicity", () => {
+  const rows = reductionStudy(
+    [
+      run(base, 0, 0.88),
+      run(base, 1, 0.9),
+      run(withR(1), 0, 0.9),
+      run(withR(2), 0, 0.93),
+      run(withR(2), 1, 0.93),
+      run(withR(4), 0, 0.91),
+    ],
+    base,
+  );
+  const f = studyFindings(rows);
+  assert.equal(f.best?.r, 2);
+  assert.ok(Math.abs((f.gain ?? 0) - 0.04) < 1e-12);
+  assert.equal(f.gainBeyondSpread, true);
+  assert.equal(f.monotonicInCapacity, false, "r = 1 has more capacity than r = 2 but is worse");
+  assert.equal(studyFindings(rows.slice(0, 2)).monotonicInCapacity, null);
 });

@@ -98,6 +98,15 @@ export const PAPER_TABLE5_MODEL_MB: Readonly<Record<number | "resnet50", number>
   resnet50: 98,
 };
 
+/** Table 5: SE-ResNet-50's ImageNet top-1 / top-5 error (%) per reduction ratio (null: ResNet-50 without SE). */
+export const PAPER_TABLE5_ERRORS: readonly { r: number | null; top1: number; top5: number }[] = [
+  { r: 4, top1: 23.21, top5: 6.63 },
+  { r: 8, top1: 23.19, top5: 6.64 },
+  { r: 16, top1: 23.29, top5: 6.62 },
+  { r: 32, top1: 23.4, top5: 6.77 },
+  { r: null, top1: 24.8, top5: 7.48 },
+];
+
 // ---- Presets -----------------------------------------------------------------------------------------------
 
 const DEPTHS: Record<50 | 101 | 152, number[]> = { 50: [3, 4, 6, 3], 101: [3, 4, 23, 3], 152: [3, 8, 36, 3] };

@@ -1,0 +1,59 @@
+// The reduction-ratio study as a chart: test accuracy (mean ± std over seeds, and each seed) against the SE
+// parameters a variant adds, one colour per variant from the Okabe–Ito palette (safe for colour-vision
+// deficiencies); the selected r is ringed.
+import * as Plot from "@observablehq/plot";
+import type { StudyRow } from "../lib/reductionStudy.js";
+
+export const OKABE_ITO = [
+  "#E69F00",
+  "#56B4E9",
+  "#009E73",
+  "#F0E442",
+  "#0072B2",
+  "#D55E00",
+  "#CC79A7",
+  "#000000",
+];
+
+const variant = (r: number | null) => (r === null ? "no SE" : `r = ${r}`);
+
+export function accuracyVsParams(
+  rows: readonly StudyRow[],
+  { width, selected }: { width: number; selected: number | null },
+): HTMLElement | SVGSVGElement {
+  const seeds = rows.flatMap((row) =>
+    row.accuracies.map((accuracy, i) => ({
+      variant: variant(row.r),
+      seParams: row.seParams,
+      accuracy,
+      seed: row.seeds[i],
+    })),
+  );
+  const summary = rows.map((row) => ({
+    variant: variant(row.r),
+    seParams: row.seParams,
+    mean: row.accuracyMean,
+    low: row.accuracyMean - row.accuracyStd,
+    high: row.accuracyMean + row.accuracyStd,
+    selected: row.r !== null && row.r === selected,
+  }));
+  return Plot.plot({
+    width,
+    height: 320,
+    marginLeft: 56,
+    ariaLabel: "Test accuracy against SE parameters, per reduction ratio",
+    x: { label: "SE parameters added", grid: true },
+    y: { label: "test accuracy (%)", grid: true, tickFormat: (v: number) => (100 * v).toFixed(1) },
+    color: { domain: summary.map((s) => s.variant), range: OKABE_ITO, legend: true },
+    marks: [
+      Plot.ruleX(summary, { x: "seParams", y1: "low", y2: "high", stroke: "variant", strokeWidth: 2 }),
+      Plot.dot(seeds, { x: "seParams", y: "accuracy", fill: "variant", r: 2.5, fillOpacity: 0.6 }),
+      Plot.dot(summary, { x: "seParams", y: "mean", stroke: "variant", r: 6, strokeWidth: 2 }),
+      Plot.dot(
+        summary.filter((s) => s.selected),
+        { x: "seParams", y: "mean", r: 11, stroke: "currentColor", strokeWidth: 1.5 },
+      ),
+      Plot.text(summary, { x: "seParams", y: "high", text: "variant", dy: -10, fontSize: 11 }),
+    ],
+  });
+}
