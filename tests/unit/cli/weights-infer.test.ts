@@ -2,7 +2,6 @@
 // wasm backend and prints JSON that must agree with PyTorch; `weights download` fails plainly offline.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { execFile } from "node:child_process";
 import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -16,19 +15,7 @@ import { preprocess } from "../../../src/lib/preprocess.js";
 import { readModelDir } from "../../../cli/model-dir.js";
 import { serve } from "../../helpers/server.js";
 import { FIXTURES, golden } from "../import/fixtures.js";
-
-const root = join(import.meta.dirname, "..", "..", "..");
-
-function run(script: string, args: string[], env: Record<string, string> = {}) {
-  return new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-    execFile(
-      process.execPath,
-      ["--import", "tsx", join(root, "cli", script), ...args],
-      { cwd: root, env: { ...process.env, ...env }, maxBuffer: 16 << 20 },
-      (error, stdout, stderr) => resolve({ code: error ? Number(error.code) : 0, stdout, stderr }),
-    );
-  });
-}
+import { run } from "./run.js";
 
 function maxDiff(a: number[][], b: number[][]): number {
   return Math.max(...a.flatMap((row, i) => row.map((v, j) => Math.abs(v - b[i][j]))));
