@@ -101,3 +101,19 @@ export async function profileModel(
   }
   return excitationProfiles(name, all, labels, classes);
 }
+
+/** One normalised image's excitations at each block's sampled channels (to overlay on the class profiles). */
+export async function imageExcitations(
+  model: ResNetModel,
+  input: Float32Array,
+  blocks: readonly BlockProfile[],
+): Promise<Record<string, number[]>> {
+  const { inputSize: size, inputChannels: channels } = model.config;
+  const x = tf.tensor4d(input, [1, size, size, channels]);
+  try {
+    const s = await batchExcitations(model, x);
+    return Object.fromEntries(blocks.map((b) => [b.name, b.sampledChannels.map((c) => s[b.name][0][c])]));
+  } finally {
+    x.dispose();
+  }
+}

@@ -12,5 +12,6 @@ export const chapters: Chapter[] = [
   { name: "The SE block, step by step", path: "/se-block" },
   { name: "SE-ResNet-50, layer by layer", path: "/architecture" },
   { name: "The reduction ratio r", path: "/reduction-ratio" },
+  { name: "Excitation across classes", path: "/excitations" },
   { name: "Backends on this machine", path: "/backends" },
 ];
