@@ -16,6 +16,8 @@ need_debian() { # package, file that proves it is installed
 }
 
 if [ -z "${CHROMIUM_PATH:-}" ]; then need_debian chromium /usr/bin/chromium; fi
+# The default model is re-evaluated on the full Fashion-MNIST test set.
+need_debian dataset-fashion-mnist /usr/share/datasets/fashion-mnist/t10k-images-idx3-ubyte.gz
 
 npm run typecheck
 npm run format:check
