@@ -1,6 +1,7 @@
 // Loading the models installed under data/models/ in the browser: their files are Framework file attachments
 // (content-hashed URLs, listed by scripts/models.ts), fetched once and built with the same code as in Node.
 import * as tf from "@tensorflow/tfjs-core";
+import type { CanonicalTensor } from "../lib/import/layout.js";
 import { loadModelFromUrl, type ModelDescriptor } from "../lib/import/manifest.js";
 import { toNamedTensorMap } from "../lib/import/tensors.js";
 import { load, type ResNetModel } from "../lib/models/resnet.js";
@@ -10,6 +11,8 @@ export interface InstalledModel {
   name: string;
   descriptor: ModelDescriptor;
   model: ResNetModel;
+  /** The SE modules' weights as loaded (host copies; small), for showing a block's excitation step by step. */
+  seWeights: Map<string, CanonicalTensor>;
 }
 
 export function installedModelNames(): string[] {
@@ -35,7 +38,8 @@ export function loadInstalledModel(name: string): Promise<InstalledModel> {
       );
       const tensors = toNamedTensorMap(weights);
       try {
-        return { name, descriptor, model: load({ config: descriptor.config, weights: tensors }) };
+        const seWeights = new Map([...weights].filter(([key]) => /\.se\.fc[12]\./.test(key)));
+        return { name, descriptor, model: load({ config: descriptor.config, weights: tensors }), seWeights };
       } finally {
         tf.dispose(Object.values(tensors));
       }

@@ -66,7 +66,7 @@ test("the reader's backend choice persists across pages", async () => {
   await page.context().close();
 });
 
-test("the SE block chapter's WGSL kernels match the tfjs reference within 1e-5, also after changing r", async () => {
+test("the SE block chapter's WGSL kernels match the tfjs reference within 1e-5, on the trained model and synthetic input", async () => {
   const { page, problems } = await watchedPage(browser);
   await page.goto(`${server.url}/se-block`);
   const diff = async () => {
@@ -77,6 +77,8 @@ test("the SE block chapter's WGSL kernels match the tfjs reference within 1e-5, 
   const first = await diff();
   assert.ok(first >= 0 && first <= 1e-5, `max abs diff ${first}`);
   assert.match((await page.textContent("main")) ?? "", /The kernels ran on WebGPU/);
+  assert.match((await page.textContent("main")) ?? "", /The input is real: block SE_/);
+  await page.getByLabel("synthetic").check();
   const r = page.getByLabel("reduction ratio r");
   await r.selectOption({ label: "4" });
   await page.waitForFunction(() => document.querySelector("main")?.textContent?.includes("r = 4"));

@@ -1,0 +1,48 @@
+// One SE block of a trained model as step-by-step input: the block's own excitation weights (from the canonical
+// weight map) and a real feature map U from a forward pass, in the shape the synthetic input uses.
+import * as tf from "@tensorflow/tfjs-core";
+import type { CanonicalTensor } from "./import/layout.js";
+import type { ResNetModel } from "./models/resnet.js";
+import type { SeData } from "./kernels/synthetic.js";
+
+export function seDataFromWeights(
+  weights: ReadonlyMap<string, CanonicalTensor>,
+  prefix: string,
+  u: Float32Array,
+  shape: [number, number, number, number],
+): SeData {
+  const get = (name: string) => {
+    const t = weights.get(`${prefix}.${name}`);
+    if (!t) throw new Error(`the model has no weight "${prefix}.${name}"`);
+    return t;
+  };
+  const fc1 = get("fc1.weight"); // [C, C/r]
+  if (fc1.shape[0] !== shape[3])
+    throw new Error(`${prefix}: fc1 is [${fc1.shape}] but U has ${shape[3]} channels`);
+  return {
+    shape,
+    hidden: fc1.shape[1],
+    u,
+    fc1Weight: fc1.data,
+    fc1Bias: get("fc1.bias").data,
+    fc2Weight: get("fc2.weight").data,
+    fc2Bias: get("fc2.bias").data,
+  };
+}
+
+/** The feature map U [1, H, W, C] that enters SE block `block` when the model sees one normalised image. */
+export async function blockInput(
+  model: ResNetModel,
+  input: Float32Array,
+  block: string,
+): Promise<{ u: Float32Array; shape: [number, number, number, number] }> {
+  const { inputSize: size, inputChannels: channels } = model.config;
+  const x = tf.tensor4d(input, [1, size, size, channels]);
+  const prediction = model.predict(x, { featureMaps: block });
+  try {
+    const pre = prediction.taps[block].pre!;
+    return { u: (await pre.data()) as Float32Array, shape: pre.shape as [number, number, number, number] };
+  } finally {
+    tf.dispose([x, prediction as unknown as tf.TensorContainer]);
+  }
+}
