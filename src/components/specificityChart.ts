@@ -17,16 +17,22 @@ export function specificityChart(
     height: 240,
     marginBottom: 40,
     ariaLabel: "Class-specificity and saturation of each SE block",
-    x: { domain: blocks.map((b) => b.name), label: null, tickRotate: blocks.length > 8 ? -45 : 0 },
+    fx: { domain: blocks.map((b) => b.name), label: null, tickRotate: blocks.length > 8 ? -45 : 0 },
+    x: { axis: null, domain: ["class-specificity η²", "share < 0.1", "share > 0.9"] },
     y: { domain: [0, 1], label: "fraction", grid: true },
-    fx: { axis: null },
     color: {
       domain: ["class-specificity η²", "share < 0.1", "share > 0.9"],
       range: ["#0072B2", "#E69F00", "#009E73"],
       legend: true,
     },
     marks: [
-      Plot.barY(rows, Plot.groupX({ y: "sum" }, { x: "block", y: "value", fill: "measure", fx: "measure" })),
+      Plot.barY(rows, {
+        fx: "block",
+        x: "measure",
+        y: "value",
+        fill: "measure",
+        title: (d) => `${d.block}, ${d.measure}: ${d.value.toFixed(3)}`,
+      }),
       Plot.ruleY([0]),
     ],
   });
