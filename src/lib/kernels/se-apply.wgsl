@@ -17,6 +17,10 @@
 // U, R and X~ are [N, H·W, C] (NHWC), W2 is [C/r, C], partials is [N, K, B, C/r]. Channels past C read as zeros
 // and store nothing. Overrides RESIDUAL and RELU pick the ending; without RESIDUAL the residual binding is unused
 // (bind U). Dispatch: (B = ceil(C / 128), K = ceil(H·W / P), N).
+// Override TAPS: the workgroups of chunk 0 also store z (the sum of pass 1's chunk means) and s of their channels
+// in taps, [2, N, C] (z then s), so the network can report both without another pass over U. Without TAPS the taps
+// binding is unused (bind any buffer but X~: writable bindings must not alias). One buffer for both keeps the pass
+// at 8 storage bindings, WebGPU's default limit.
 
 struct Params {
   hw: u32,     // H·W
@@ -25,10 +29,13 @@ struct Params {
   chunk: u32,  // P, positions per chunk
   chunks: u32, // K
   blocks: u32, // B
+  means: u32,  // where pass 1's [N, K, C] chunk means start in partials (TAPS only)
+  images: u32, // N (TAPS only)
 }
 
 override RESIDUAL: bool = false;
 override RELU: bool = false;
+override TAPS: bool = false;
 
 const CH: u32 = 128u;   // channels per workgroup
 const LANES: u32 = 2u;  // rows of invocations
@@ -42,6 +49,7 @@ const TILE: u32 = 256u; // hidden units per tile
 @group(0) @binding(5) var<storage, read> b2: array<f32>;
 @group(0) @binding(6) var<storage, read> residual: array<f32>;
 @group(0) @binding(7) var<storage, read_write> x: array<f32>;
+@group(0) @binding(8) var<storage, read_write> taps: array<f32>;
 
 var<workgroup> hidden: array<f32, 256>; // one tile of δ(W1 z + b1)
 var<workgroup> sums: array<vec4f, 64>;  // [LANES, 32] partial dot products of 4 channels each
@@ -102,6 +110,16 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
     bias[q] = b2[c + q];
   }
   let s = 1.0 / (1.0 + exp(-(sums[lid.x] + sums[32u + lid.x] + bias)));
+  if (TAPS && k == 0u && lid.y == 0u) {
+    for (var q = 0u; q < 4u && c + q < params.c; q++) {
+      var z = 0.0;
+      for (var i = 0u; i < params.chunks; i++) {
+        z += partials[params.means + (n * params.chunks + i) * params.c + c + q];
+      }
+      taps[n * params.c + c + q] = z;
+      taps[(params.images + n) * params.c + c + q] = s[q];
+    }
+  }
   let end = min(k * params.chunk + params.chunk, params.hw);
   for (var p = k * params.chunk + lid.y; p < end; p += LANES) {
     let e = (n * params.hw + p) * params.c + c;

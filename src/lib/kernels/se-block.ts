@@ -1,6 +1,6 @@
 // The whole SE block on the GPU in two passes (se-reduce.wgsl, se-apply.wgsl) and one submit:
 // X~ = act(sigmoid(W2 · relu(W1 · mean_hw(U) + b1) + b2) ⊙ U (+ residual)).
-import type * as tf from "@tensorflow/tfjs-core";
+import * as tf from "@tensorflow/tfjs-core";
 import reduceSource from "./se-reduce.wgsl.js";
 import applySource from "./se-apply.wgsl.js";
 import { expectShape, featureMapShape } from "./shapes.js";
@@ -28,6 +28,40 @@ export interface SeBlockOptions {
 
 /** The SE block applied to u [N, H, W, C] -> [N, H, W, C], optionally ending with + residual and ReLU. */
 export function seBlock(u: tf.Tensor4D, weights: SeWeights, options: SeBlockOptions = {}): tf.Tensor4D {
+  return fusedBlock(u, weights, options, false).x;
+}
+
+/** What the fused block computed on the way: the squeeze z and the excitation s, both [N, C]. */
+export interface SeBlockTaps {
+  x: tf.Tensor4D;
+  z: tf.Tensor2D;
+  s: tf.Tensor2D;
+}
+
+/**
+ * The same block, also returning z and s (as the network's taps). They come out of the two passes themselves
+ * (override TAPS): pass 1 stores its chunk means, pass 2 adds them up and stores s, so U is still read twice in all.
+ */
+export function seBlockTaps(u: tf.Tensor4D, weights: SeWeights, options: SeBlockOptions = {}): SeBlockTaps {
+  const { x, taps } = fusedBlock(u, weights, options, true);
+  const [n, c] = [u.shape[0], u.shape[3]];
+  try {
+    const [z, s] = tf.tidy(() => tf.unstack(tf.reshape(taps!, [2, n, c])) as [tf.Tensor2D, tf.Tensor2D]); // [2, N, C]
+    return { x, z, s };
+  } catch (error) {
+    x.dispose();
+    throw error;
+  } finally {
+    taps!.dispose();
+  }
+}
+
+function fusedBlock(
+  u: tf.Tensor4D,
+  weights: SeWeights,
+  options: SeBlockOptions,
+  withTaps: boolean,
+): { x: tf.Tensor4D; taps: tf.Tensor | null } {
   const [n, h, w, c] = featureMapShape(u, "u");
   const { hidden } = seShape(c, weights);
   const { residual, relu = false } = options;
@@ -45,21 +79,27 @@ export function seBlock(u: tf.Tensor4D, weights: SeWeights, options: SeBlockOpti
     residual: residual ? buffer(residual, "residual") : null,
   };
   const { blocks, chunk, chunks } = tiling(h * w, c);
-  const params = uniformBuffer(backend, [h * w, c, hidden, chunk, chunks, blocks]);
-  const partials = scratchBuffer(backend, n * chunks * blocks * hidden); // [N, K, B, C/r]
+  const means = n * chunks * blocks * hidden; // the chunk means (TAPS) follow the partial terms
+  const params = uniformBuffer(backend, [h * w, c, hidden, chunk, chunks, blocks, means, n]);
+  const partials = scratchBuffer(backend, means + (withTaps ? n * chunks * c : 0)); // [N, K, B, C/r] (+ [N, K, C])
   const x = outputTensor<tf.Rank.R4>(backend, [n, h, w, c]); // [N, H, W, C]
+  const taps = withTaps ? outputTensor(backend, [2 * n * c]) : null; // [2, N, C]: z, then s
+  // Without TAPS the binding is unused but must still be bound, and not to x (WebGPU forbids aliasing writable
+  // storage bindings in one dispatch): a 4-byte pooled buffer.
+  const unused = taps ? null : scratchBuffer(backend, 1);
+  const TAPS = withTaps ? 1 : 0;
   run(
     backend,
     [
       {
         label: "se reduce (squeeze + fc1 terms)",
-        pipeline: pipeline(device, reduceSource),
+        pipeline: pipeline(device, reduceSource, { TAPS }),
         bindings: [params, inputs.u, inputs.fc1Weight, partials],
         workgroups: [blocks, chunks, n],
       },
       {
         label: "se apply (excite + scale)",
-        pipeline: pipeline(device, applySource, { RESIDUAL: residual ? 1 : 0, RELU: relu ? 1 : 0 }),
+        pipeline: pipeline(device, applySource, { RESIDUAL: residual ? 1 : 0, RELU: relu ? 1 : 0, TAPS }),
         bindings: [
           params,
           inputs.u,
@@ -69,12 +109,13 @@ export function seBlock(u: tf.Tensor4D, weights: SeWeights, options: SeBlockOpti
           inputs.fc2Bias,
           inputs.residual ?? inputs.u,
           x.buffer,
+          taps?.buffer ?? unused!,
         ],
         workgroups: [blocks, chunks, n],
       },
     ],
-    [params, partials],
-    [x.tensor],
+    unused ? [params, partials, unused] : [params, partials],
+    taps ? [x.tensor, taps.tensor] : [x.tensor],
   );
-  return x.tensor;
+  return { x: x.tensor, taps: taps?.tensor ?? null };
 }

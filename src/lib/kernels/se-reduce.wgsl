@@ -15,6 +15,9 @@
 // a shader with barriers costs microseconds: with 8 rows and a tree reduction, as in squeeze.wgsl, this pass was
 // 2-3× slower there. U is [N, H·W, C] (NHWC), W1 is [C, C/r], partials is [N, K, B, C/r]. Channels past C read
 // as zeros. Dispatch: (B = ceil(C / 128), K = ceil(H·W / P), N).
+// Override TAPS (the whole network wants z as well as the output): the first row also stores its chunk's share of
+// z, Σ_p U / (H·W) per channel, after the partial terms in the same buffer (at params.means, laid out [N, K, C]),
+// so pass 2 can add up z without reading U again.
 
 struct Params {
   hw: u32,     // H·W
@@ -23,7 +26,10 @@ struct Params {
   chunk: u32,  // P, positions per chunk
   chunks: u32, // K
   blocks: u32, // B
+  means: u32,  // where the [N, K, C] chunk means start in partials (TAPS only)
 }
+
+override TAPS: bool = false;
 
 const CH: u32 = 128u;  // channels per workgroup
 const LANES: u32 = 2u; // rows of positions summed side by side
@@ -64,6 +70,13 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   }
   sums[lid.y * 32u + lid.x] = sum;
   workgroupBarrier();
+  if (TAPS && lid.y == 0u) {
+    let mean = (sum + sums[32u + lid.x]) / f32(params.hw);
+    let at = params.means + (n * params.chunks + k) * params.c;
+    for (var q = 0u; q < 4u && c + q < params.c; q++) {
+      partials[at + c + q] = mean[q];
+    }
+  }
   let channels = min(CH, params.c - b * CH);
   let out = ((n * params.chunks + k) * params.blocks + b) * params.hidden;
   for (var j = t; j < params.hidden; j += 32u * LANES) {

@@ -15,7 +15,8 @@ import type { ModelConfig } from "./config.js";
 import { foldBatchNorm } from "./foldBatchNorm.js";
 import { groupedConv2d, toDepthwiseFilter } from "./groupedConv.js";
 import { maxPool2d } from "./maxPool.js";
-import { excite, scale, squeeze, type SEWeights } from "./seBlock.js";
+import type { SEWeights } from "./seBlock.js";
+import { averagePool, isSEPath, resolveSEPath, seResidual, type SEPath } from "./sePath.js";
 import { validateWeights } from "./weightSpec.js";
 
 /** What one SE block reveals during a forward pass. */
@@ -52,6 +53,8 @@ export interface ResNetModel {
   architecture: Architecture;
   /** SE block names in forward order. */
   seBlocks: string[];
+  /** How SE blocks run (see sePath.ts); "auto" is resolved for the active backend at each predict. */
+  sePath: SEPath;
   /**
    * Forward pass of normalised NHWC images [N, H, W, inputChannels]. The caller owns the returned tensors
    * (`tf.dispose(prediction)`).
@@ -64,6 +67,8 @@ export interface LoadArgs {
   config: ModelConfig;
   /** Canonical weights (timm names, tfjs layouts, BatchNorm unfolded); not consumed: the caller may dispose them. */
   weights: tf.NamedTensorMap;
+  /** "auto" (default): fused WGSL on webgpu, the transpose-free chain elsewhere; "ops": the stock tfjs chain. */
+  sePath?: SEPath;
 }
 
 interface ConvLayer {
@@ -90,7 +95,9 @@ function runConv(l: ConvLayer, x: tf.Tensor4D): tf.Tensor4D {
   });
 }
 
-export function load({ config, weights }: LoadArgs): ResNetModel {
+export function load({ config, weights, sePath = "auto" }: LoadArgs): ResNetModel {
+  if (!isSEPath(sePath))
+    throw new Error(`sePath must be "auto", "wgsl", "matmul" or "ops", got ${JSON.stringify(sePath)}`);
   const arch = describe(config);
   validateWeights(arch, weights);
   const eps = arch.config.bnEps;
@@ -160,6 +167,7 @@ export function load({ config, weights }: LoadArgs): ResNetModel {
               : " (it has no SE blocks)"),
         );
     const { intervene } = options;
+    const impl = resolveSEPath(sePath, tf.getBackend());
 
     return tf.tidy(() => {
       const taps: Record<string, SETap> = {};
@@ -169,12 +177,16 @@ export function load({ config, weights }: LoadArgs): ResNetModel {
       for (const b of body) {
         let u = h;
         for (const l of b.convs) u = runConv(l, u); // residual branch, [N, H', W', C_out]
-        if (b.se) {
-          const z = squeeze(u); // [N, H', W', C] -> [N, C]
-          const s = excite(z, b.se.weights); // [N, C]
-          let used = s;
-          if (intervene) {
-            used = intervene(b.se.name, s);
+        const shortcut = b.downsample ? runConv(b.downsample, h) : h;
+        if (!b.se) {
+          h = tf.relu(tf.add(u, shortcut)) as tf.Tensor4D;
+          continue;
+        }
+        const name = b.se.name;
+        const override =
+          intervene &&
+          ((s: tf.Tensor2D) => {
+            const used = intervene(name, s);
             if (
               !(used instanceof tf.Tensor) ||
               used.rank !== 2 ||
@@ -182,18 +194,17 @@ export function load({ config, weights }: LoadArgs): ResNetModel {
               used.shape[1] !== s.shape[1]
             )
               throw new Error(
-                `intervene("${b.se.name}") must return a [${s.shape.join(", ")}] tensor, got ` +
+                `intervene("${name}") must return a [${s.shape.join(", ")}] tensor, got ` +
                   (used instanceof tf.Tensor ? `[${used.shape.join(", ")}]` : typeof used),
               );
-          }
-          const scaled = scale(u, used); // [N, H', W', C] · [N, C]
-          taps[b.se.name] = wanted.has(b.se.name) ? { z, s, pre: u, post: scaled } : { z, s };
-          u = scaled;
-        }
-        const shortcut = b.downsample ? runConv(b.downsample, h) : h;
-        h = tf.relu(tf.add(u, shortcut)) as tf.Tensor4D;
+            return used as tf.Tensor2D;
+          });
+        const keepScaled = wanted.has(name);
+        const r = seResidual(impl, u, shortcut, b.se.weights, { override, keepScaled }); // [N, H', W', C]
+        taps[name] = keepScaled ? { z: r.z, s: r.s, pre: u, post: r.scaled } : { z: r.z, s: r.s };
+        h = r.out;
       }
-      const pooled = tf.mean(h, [1, 2]) as tf.Tensor2D; // [N, H, W, C] -> [N, C]
+      const pooled = impl === "ops" ? (tf.mean(h, [1, 2]) as tf.Tensor2D) : averagePool(h); // [N, H, W, C] -> [N, C]
       const logits = tf.fused.matMul({ a: pooled, b: fcWeight, bias: fcBias }) as tf.Tensor2D; // [N, numClasses]
       return { logits, taps };
     });
@@ -203,6 +214,7 @@ export function load({ config, weights }: LoadArgs): ResNetModel {
     config: arch.config,
     architecture: arch,
     seBlocks,
+    sePath,
     predict,
     dispose() {
       if (disposed) return;

@@ -1,0 +1,93 @@
+// How the network runs each SE block and its residual ending, relu(s ⊙ u + shortcut). Three implementations of the
+// same arithmetic, so the reader (and the benchmark) can compare them on any backend:
+//   "ops"    the stock tfjs chain: mean over [1, 2] → matMul + bias + relu → matMul + bias → sigmoid → mul → add →
+//            relu. tfjs reduces only innermost axes, so on NHWC every backend first transposes U to [N, C, H·W]:
+//            on wasm that made the squeeze alone ~34 ms of SE-ResNet-50's ~45 ms SE overhead (tf.profile).
+//   "matmul" the same block without a transpose: the squeeze is a batched matMul of a row of 1/(H·W) with U viewed
+//            as [N, H·W, C] (a reshape, free), which every backend runs as a GEMV over contiguous rows (on wasm
+//            ~20× faster than the mean at 56×56×256); sigmoid fuses into the second matMul.
+//   "wgsl"   the fused WGSL block (src/lib/kernels/se-block.ts) on tfjs-webgpu's own buffers: two passes read U,
+//            the second also adds the shortcut and applies the ReLU, and z and s come out of the same passes.
+// "auto" takes "wgsl" on the webgpu backend and "matmul" elsewhere. The fused kernel computes s on the GPU and
+// uses it at once, so a block whose s is overridden (`intervene`) or whose feature maps are requested runs the
+// "matmul" chain instead, on any backend.
+import * as tf from "@tensorflow/tfjs-core";
+import { seBlockTaps } from "../kernels/se-block.js";
+import { excite, scale, squeeze, type SEWeights } from "./seBlock.js";
+
+export const SE_PATHS = ["auto", "wgsl", "matmul", "ops"] as const;
+export type SEPath = (typeof SE_PATHS)[number];
+/** A path as it runs: "auto" resolved for a backend. */
+export type SEImplementation = Exclude<SEPath, "auto">;
+
+export function isSEPath(value: unknown): value is SEPath {
+  return typeof value === "string" && (SE_PATHS as readonly string[]).includes(value);
+}
+
+/** What `path` means on `backend`; throws for "wgsl" anywhere but webgpu. */
+export function resolveSEPath(path: SEPath, backend: string): SEImplementation {
+  if (path === "auto") return backend === "webgpu" ? "wgsl" : "matmul";
+  if (path === "wgsl" && backend !== "webgpu")
+    throw new Error(
+      `sePath "wgsl" runs the fused WGSL kernels and needs the webgpu backend, but "${backend}" is active`,
+    );
+  return path;
+}
+
+/** Global average pooling as a batched matMul: [1/(H·W) … ] · U viewed as [N, H·W, C]; no transpose. */
+export function averagePool(u: tf.Tensor4D): tf.Tensor2D {
+  const [n, h, w, c] = u.shape;
+  return tf.tidy(() => {
+    const row = tf.fill([n, 1, h * w], 1 / (h * w)); // [N, 1, H·W]
+    return tf.reshape(tf.matMul(row, tf.reshape(u, [n, h * w, c])), [n, c]); // [N, 1, H·W] · [N, H·W, C] -> [N, C]
+  });
+}
+
+export interface SEResult {
+  /** relu(s' ⊙ u + shortcut), where s' is s or its override: the block's output. */
+  out: tf.Tensor4D;
+  z: tf.Tensor2D;
+  s: tf.Tensor2D;
+  /** s ⊙ u (with the override), only when asked for. */
+  scaled?: tf.Tensor4D;
+}
+
+export interface SEStepOptions {
+  /** Replaces s before it scales u (returns the tensor to use). */
+  override?: (s: tf.Tensor2D) => tf.Tensor2D;
+  /** Keep s' ⊙ u (for the block's feature maps). */
+  keepScaled?: boolean;
+}
+
+/** One SE block and the end of its residual block, u and shortcut [N, H, W, C] -> [N, H, W, C]. Call in a tidy. */
+export function seResidual(
+  impl: SEImplementation,
+  u: tf.Tensor4D,
+  shortcut: tf.Tensor4D,
+  weights: SEWeights,
+  options: SEStepOptions = {},
+): SEResult {
+  const { override, keepScaled = false } = options;
+  if (impl === "wgsl" && !override && !keepScaled) {
+    const { x, z, s } = seBlockTaps(u, weights, { residual: shortcut, relu: true });
+    return { out: x, z, s };
+  }
+  let z: tf.Tensor2D;
+  let s: tf.Tensor2D;
+  if (impl === "ops") {
+    z = squeeze(u); // [N, H, W, C] -> [N, C]
+    s = excite(z, weights); // [N, C]
+  } else {
+    z = averagePool(u); // [N, H, W, C] -> [N, C]
+    const h = tf.fused.matMul({ a: z, b: weights.fc1Weight, bias: weights.fc1Bias, activation: "relu" }); // [N, C/r]
+    s = tf.fused.matMul({
+      a: h,
+      b: weights.fc2Weight,
+      bias: weights.fc2Bias,
+      activation: "sigmoid",
+    }) as tf.Tensor2D; // [N, C]
+  }
+  const scaled = scale(u, override ? override(s) : s); // [N, H, W, C] · [N, C]
+  const out = tf.relu(tf.add(scaled, shortcut)) as tf.Tensor4D;
+  return keepScaled ? { out, z, s, scaled } : { out, z, s };
+}

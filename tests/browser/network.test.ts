@@ -1,0 +1,105 @@
+// The network's fused WGSL SE path in Chromium (tfjs-webgpu on SwiftShader): the fused block's z and s taps, and
+// whole tiny SE-ResNets on sePath "wgsl" (and "matmul", "auto") against the stock tfjs chain on the cpu backend:
+// logits within 1e-4, taps within 1e-5 (abs or rel), no leaked tensors, no GPU errors.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import type { Browser, Page } from "playwright-core";
+import { bundlePage } from "../helpers/bundle.ts";
+import { launch, watchedPage, type Watched } from "../helpers/chromium.ts";
+import { serve, type StaticServer } from "../helpers/server.ts";
+import type { ModelConfig } from "../../src/lib/models/config.ts";
+import type { SeNetworkPage } from "./network.page.ts";
+
+const OUT = ".test-out/network";
+let server: StaticServer;
+let browser: Browser;
+let watched: Watched;
+let page: Page;
+
+function call<K extends keyof SeNetworkPage>(
+  name: K,
+  ...args: Parameters<SeNetworkPage[K]>
+): Promise<Awaited<ReturnType<SeNetworkPage[K]>>> {
+  return page.evaluate(([name, args]) => (window as any).seNetwork[name](...args), [
+    name,
+    args,
+  ] as const) as Promise<Awaited<ReturnType<SeNetworkPage[K]>>>;
+}
+
+before(async () => {
+  await bundlePage("tests/browser/network.page.ts", OUT);
+  server = await serve(OUT);
+  browser = await launch();
+  watched = await watchedPage(browser);
+  page = watched.page;
+  await page.goto(`${server.url}/`);
+  await page.waitForFunction(() => "seNetwork" in window);
+  console.log(`WebGPU adapter: ${await call("init")}`);
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+for (const [shape, r] of [
+  [[1, 8, 8, 64], 4],
+  [[2, 17, 19, 40], 5], // partial chunk, C not a multiple of 128, batch 2
+  [[1, 3, 3, 302], 2], // C = 4·75 + 2, 151 hidden units
+] as [[number, number, number, number], number][]) {
+  test(`fused block with taps ${shape.join("×")} r=${r}: x, z, s match the reference`, async () => {
+    const t = await call("blockTaps", shape, r, 3);
+    for (const [k, v] of Object.entries(t)) assert.ok(v <= 1e-5, `${k}: ${v}`);
+    assert.deepEqual(await call("gpuErrors"), []);
+  });
+}
+
+/** Bottleneck SE-ResNet with projection shortcuts, one stage without SE, C up to 64. */
+const TINY_BOTTLENECK: ModelConfig = {
+  name: "tiny_bottleneck",
+  inputChannels: 3,
+  inputSize: 32,
+  numClasses: 6,
+  stem: { kind: "7x7", width: 8, maxPool: true, ceilMode: false },
+  block: "bottleneck",
+  depths: [2, 1, 1, 1],
+  widths: [4, 8, 8, 16],
+  groups: 1,
+  strideOn: "3x3",
+  se: { r: 4, stages: [true, true, false, true] },
+  bnEps: 1e-5,
+};
+/** The Fashion family (basic blocks, 3×3 stem). */
+const TINY_FASHION: ModelConfig = {
+  name: "tiny_fashion",
+  inputChannels: 1,
+  inputSize: 28,
+  numClasses: 10,
+  stem: { kind: "3x3", width: 8 },
+  block: "basic",
+  depths: [1, 1, 1],
+  widths: [8, 16, 32],
+  groups: 1,
+  strideOn: "3x3",
+  se: { r: 4, stages: [true, true, true] },
+  bnEps: 1e-5,
+};
+
+for (const config of [TINY_BOTTLENECK, TINY_FASHION]) {
+  for (const [path, withOptions] of [
+    ["wgsl", false],
+    ["auto", true], // featureMaps and intervene: those blocks take the matmul chain on webgpu
+    ["matmul", false],
+  ] as const) {
+    test(`${config.name} on webgpu, sePath "${path}"${withOptions ? " with featureMaps + intervene" : ""}: matches the cpu ops chain`, async () => {
+      const { tolerances, leaked } = await call("network", config, path, withOptions);
+      assert.ok(tolerances.logits <= 1e-4, `logits: ${tolerances.logits}`);
+      for (const [k, v] of Object.entries(tolerances)) assert.ok(v <= 1e-4, `${k}: ${v}`);
+      for (const [k, v] of Object.entries(tolerances))
+        if (k.endsWith(".s") || k.endsWith(".z")) assert.ok(v <= 1e-5, `${k}: ${v}`);
+      assert.equal(leaked, 0, "tensors left after disposing the prediction");
+      assert.deepEqual(await call("gpuErrors"), []);
+      assert.deepEqual(watched.problems, []);
+    });
+  }
+}

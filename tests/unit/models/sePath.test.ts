@@ -1,0 +1,118 @@
+// The network's SE paths agree: the transpose-free "matmul" chain (what "auto" runs on cpu and wasm) against the
+// stock tfjs "ops" chain, on both CPU backends, with taps, feature maps and interventions. The "wgsl" path is
+// checked in Chromium (tests/browser/network.test.ts).
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import * as tf from "@tensorflow/tfjs-core";
+import "@tensorflow/tfjs-backend-cpu";
+import "@tensorflow/tfjs-backend-wasm";
+import { parseConfig, type ModelConfig } from "../../../src/lib/models/config.js";
+import { randomWeights } from "../../../src/lib/models/randomWeights.js";
+import { load, type Prediction } from "../../../src/lib/models/resnet.js";
+import { averagePool, resolveSEPath } from "../../../src/lib/models/sePath.js";
+import { FASHION_JSON } from "./fashionConfig.js";
+
+/** A bottleneck SE-ResNet with a projection shortcut in every stage and one stage without SE. */
+const TINY_BOTTLENECK: ModelConfig = {
+  name: "tiny_bottleneck",
+  inputChannels: 3,
+  inputSize: 32,
+  numClasses: 6,
+  stem: { kind: "7x7", width: 8, maxPool: true, ceilMode: false },
+  block: "bottleneck",
+  depths: [2, 1, 1, 1],
+  widths: [4, 8, 8, 16],
+  groups: 1,
+  strideOn: "3x3",
+  se: { r: 4, stages: [true, true, false, true] },
+  bnEps: 1e-5,
+};
+
+function maxAbsDiff(a: tf.Tensor, b: tf.Tensor): number {
+  const x = a.dataSync();
+  const y = b.dataSync();
+  assert.equal(x.length, y.length);
+  let m = 0;
+  for (let i = 0; i < x.length; i++) m = Math.max(m, Math.abs(x[i] - y[i]));
+  return m;
+}
+
+function assertClose(fast: Prediction, ops: Prediction, label: string): void {
+  assert.ok(maxAbsDiff(fast.logits, ops.logits) <= 1e-4, `${label}: logits`);
+  assert.deepEqual(Object.keys(fast.taps), Object.keys(ops.taps), label);
+  for (const [name, tap] of Object.entries(fast.taps)) {
+    const ref = ops.taps[name];
+    assert.deepEqual(tap.s.shape, ref.s.shape, `${label} ${name}`);
+    assert.ok(maxAbsDiff(tap.z, ref.z) <= 1e-5, `${label} ${name} z`);
+    assert.ok(maxAbsDiff(tap.s, ref.s) <= 1e-5, `${label} ${name} s`);
+    assert.equal(tap.pre === undefined, ref.pre === undefined, `${label} ${name} pre`);
+    if (tap.pre && ref.pre) assert.ok(maxAbsDiff(tap.pre, ref.pre) <= 1e-5, `${label} ${name} pre`);
+    if (tap.post && ref.post) assert.ok(maxAbsDiff(tap.post, ref.post) <= 1e-5, `${label} ${name} post`);
+  }
+}
+
+for (const backend of ["cpu", "wasm"] as const) {
+  for (const config of [parseConfig(JSON.parse(FASHION_JSON)), TINY_BOTTLENECK]) {
+    test(`${backend}, ${config.name}: "auto" runs "matmul", which matches the stock "ops" chain`, async () => {
+      await tf.setBackend(backend);
+      assert.equal(resolveSEPath("auto", backend), "matmul");
+      const weights = randomWeights(config, 5);
+      const fast = load({ config, weights });
+      const ops = load({ config, weights, sePath: "ops" });
+      tf.dispose(weights);
+      assert.equal(fast.sePath, "auto");
+      const x = tf.randomUniform(
+        [2, config.inputSize, config.inputSize, config.inputChannels],
+        -2,
+        2,
+        "float32",
+        7,
+      );
+      const block = fast.seBlocks[1];
+      const options = {
+        featureMaps: block,
+        // halve one block's excitation: the override must reach the scale step on both paths
+        intervene: (name: string, s: tf.Tensor2D) => (name === block ? tf.mul(s, 0.5) : s) as tf.Tensor2D,
+      };
+      const before = tf.memory().numTensors;
+      for (const opts of [{}, options]) {
+        const a = fast.predict(x as tf.Tensor4D, opts);
+        const b = ops.predict(x as tf.Tensor4D, opts);
+        assertClose(a, b, `${JSON.stringify(Object.keys(opts))}`);
+        tf.dispose([a, b]);
+      }
+      assert.equal(tf.memory().numTensors, before, "no leaks");
+      tf.dispose(x);
+      fast.dispose();
+      ops.dispose();
+    });
+  }
+
+  test(`${backend}: the matMul average pool equals tf.mean over H and W`, async () => {
+    await tf.setBackend(backend);
+    const u = tf.randomNormal([3, 7, 5, 12], 0, 1, "float32", 3) as tf.Tensor4D;
+    const a = averagePool(u);
+    const b = tf.mean(u, [1, 2]);
+    assert.deepEqual(a.shape, [3, 12]);
+    assert.ok(maxAbsDiff(a, b) <= 1e-6);
+    tf.dispose([u, a, b]);
+  });
+}
+
+test("sePath: a clear error for an unknown path and for wgsl off webgpu", async () => {
+  await tf.setBackend("cpu");
+  const config = parseConfig(JSON.parse(FASHION_JSON));
+  const weights = randomWeights(config, 1);
+  assert.throws(
+    () => load({ config, weights, sePath: "fast" as never }),
+    /sePath must be "auto", "wgsl", "matmul" or "ops", got "fast"/,
+  );
+  const model = load({ config, weights, sePath: "wgsl" });
+  const x = tf.zeros([1, 28, 28, 1]) as tf.Tensor4D;
+  assert.throws(
+    () => model.predict(x),
+    /sePath "wgsl" runs the fused WGSL kernels and needs the webgpu backend, but "cpu" is active/,
+  );
+  tf.dispose([x, weights]);
+  model.dispose();
+});
