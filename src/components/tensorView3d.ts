@@ -372,7 +372,7 @@ export function tensorView3d(data: TensorView3dData, options: TensorView3dOption
 
   canvas.tabIndex = 0;
   canvas.setAttribute("role", "img");
-  canvas.setAttribute("aria-label", `3D view of ${data.block}: U, z, s and X̃ side by side`);
+  canvas.setAttribute("aria-label", `${data.block} in 3D: U, z, s and X̃ side by side`);
   canvas.setAttribute("aria-describedby", caption.id);
   const stage = document.createElement("div");
   stage.className = "se-tensor3d-stage";

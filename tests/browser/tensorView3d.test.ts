@@ -50,7 +50,7 @@ test("WebGL view: non-blank pixels, focusable canvas, description of what is sho
   assert.equal(view.state, "live");
   assert.deepEqual(view.canvas, {
     tabIndex: 0,
-    ariaLabel: "3D view of SE_test_12: U, z, s and X̃ side by side",
+    ariaLabel: "SE_test_12 in 3D: U, z, s and X̃ side by side",
     describedBySummary: true,
   });
   assert.match(view.summary, /U \(6×5×12, H × W × C\).*all 12 channels drawn as stacked planes/);
