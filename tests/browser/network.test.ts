@@ -1,5 +1,5 @@
 // The network's fused WGSL SE path in Chromium (tfjs-webgpu on SwiftShader): the fused block's z and s taps, and
-// whole tiny SE-ResNets on sePath "wgsl" (and "matmul", "auto") against the stock tfjs chain on the cpu backend:
+// whole tiny SE-ResNets on sePath "wgsl" (and "lean", "auto") against the stock tfjs chain on the cpu backend:
 // logits within 1e-4, taps within 1e-5 (abs or rel), no leaked tensors, no GPU errors.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
@@ -88,8 +88,8 @@ const TINY_FASHION: ModelConfig = {
 for (const config of [TINY_BOTTLENECK, TINY_FASHION]) {
   for (const [path, withOptions] of [
     ["wgsl", false],
-    ["auto", true], // featureMaps and intervene: those blocks take the matmul chain on webgpu
-    ["matmul", false],
+    ["auto", true], // featureMaps and intervene: those blocks take the lean chain on webgpu
+    ["lean", false],
   ] as const) {
     test(`${config.name} on webgpu, sePath "${path}"${withOptions ? " with featureMaps + intervene" : ""}: matches the cpu ops chain`, async () => {
       const { tolerances, leaked } = await call("network", config, path, withOptions);

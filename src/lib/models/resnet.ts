@@ -16,7 +16,7 @@ import { foldBatchNorm } from "./foldBatchNorm.js";
 import { groupedConv2d, toDepthwiseFilter } from "./groupedConv.js";
 import { maxPool2d } from "./maxPool.js";
 import type { SEWeights } from "./seBlock.js";
-import { averagePool, isSEPath, resolveSEPath, seResidual, type SEPath } from "./sePath.js";
+import { globalAveragePool, checkSEPath, resolveSEPath, seResidual, type SEPath } from "./sePath.js";
 import { validateWeights } from "./weightSpec.js";
 
 /** What one SE block reveals during a forward pass. */
@@ -46,6 +46,8 @@ export interface PredictOptions {
    * clamp …). Called inside the forward pass's tf.tidy; must return a float32 [N, C] tensor.
    */
   intervene?: (block: string, s: tf.Tensor2D) => tf.Tensor2D;
+  /** Overrides the model's sePath for this call (to compare paths on the same weights). */
+  sePath?: SEPath;
 }
 
 export interface ResNetModel {
@@ -96,8 +98,7 @@ function runConv(l: ConvLayer, x: tf.Tensor4D): tf.Tensor4D {
 }
 
 export function load({ config, weights, sePath = "auto" }: LoadArgs): ResNetModel {
-  if (!isSEPath(sePath))
-    throw new Error(`sePath must be "auto", "wgsl", "matmul" or "ops", got ${JSON.stringify(sePath)}`);
+  checkSEPath(sePath);
   const arch = describe(config);
   validateWeights(arch, weights);
   const eps = arch.config.bnEps;
@@ -167,7 +168,7 @@ export function load({ config, weights, sePath = "auto" }: LoadArgs): ResNetMode
               : " (it has no SE blocks)"),
         );
     const { intervene } = options;
-    const impl = resolveSEPath(sePath, tf.getBackend());
+    const impl = resolveSEPath(checkSEPath(options.sePath ?? sePath), tf.getBackend());
 
     return tf.tidy(() => {
       const taps: Record<string, SETap> = {};
@@ -204,7 +205,7 @@ export function load({ config, weights, sePath = "auto" }: LoadArgs): ResNetMode
         taps[name] = keepScaled ? { z: r.z, s: r.s, pre: u, post: r.scaled } : { z: r.z, s: r.s };
         h = r.out;
       }
-      const pooled = impl === "ops" ? (tf.mean(h, [1, 2]) as tf.Tensor2D) : averagePool(h); // [N, H, W, C] -> [N, C]
+      const pooled = impl === "ops" ? (tf.mean(h, [1, 2]) as tf.Tensor2D) : globalAveragePool(h); // [N, H, W, C] -> [N, C]
       const logits = tf.fused.matMul({ a: pooled, b: fcWeight, bias: fcBias }) as tf.Tensor2D; // [N, numClasses]
       return { logits, taps };
     });

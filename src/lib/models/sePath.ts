@@ -1,32 +1,34 @@
 // How the network runs each SE block and its residual ending, relu(s ⊙ u + shortcut). Three implementations of the
 // same arithmetic, so the reader (and the benchmark) can compare them on any backend:
-//   "ops"    the stock tfjs chain: mean over [1, 2] → matMul + bias + relu → matMul + bias → sigmoid → mul → add →
-//            relu. tfjs reduces only innermost axes, so on NHWC every backend first transposes U to [N, C, H·W]:
-//            on wasm that made the squeeze alone ~34 ms of SE-ResNet-50's ~45 ms SE overhead (tf.profile).
-//   "matmul" the same block without a transpose: the squeeze is a batched matMul of a row of 1/(H·W) with U viewed
-//            as [N, H·W, C] (a reshape, free), which every backend runs as a GEMV over contiguous rows (on wasm
-//            ~20× faster than the mean at 56×56×256); sigmoid fuses into the second matMul.
-//   "wgsl"   the fused WGSL block (src/lib/kernels/se-block.ts) on tfjs-webgpu's own buffers: two passes read U,
-//            the second also adds the shortcut and applies the ReLU, and z and s come out of the same passes.
-// "auto" takes "wgsl" on the webgpu backend and "matmul" elsewhere. The fused kernel computes s on the GPU and
+//   "ops"   the stock tfjs chain: mean over [1, 2] → matMul + bias + relu → matMul + bias → sigmoid → mul → add →
+//           relu. tfjs reduces only innermost axes, so on NHWC every backend first transposes U to [N, C, H·W]:
+//           on wasm the squeeze alone took ~33 ms of SE-ResNet-50's forward pass (tf.profile, 16 blocks).
+//   "lean"  the same block with a squeeze that reads U in place (globalAveragePool below) and the sigmoid fused into
+//           the second matMul.
+//   "wgsl"  the fused WGSL block (src/lib/kernels/se-block.ts) on tfjs-webgpu's own buffers: two passes read U,
+//           the second also adds the shortcut and applies the ReLU, and z and s come out of the same passes.
+// "auto" takes "wgsl" on the webgpu backend and "lean" elsewhere. The fused kernel computes s on the GPU and
 // uses it at once, so a block whose s is overridden (`intervene`) or whose feature maps are requested runs the
-// "matmul" chain instead, on any backend.
+// "lean" chain instead, on any backend.
 import * as tf from "@tensorflow/tfjs-core";
 import { seBlockTaps } from "../kernels/se-block.js";
+import { squeeze as squeezeKernel } from "../kernels/squeeze.js";
 import { excite, scale, squeeze, type SEWeights } from "./seBlock.js";
 
-export const SE_PATHS = ["auto", "wgsl", "matmul", "ops"] as const;
+export const SE_PATHS = ["auto", "wgsl", "lean", "ops"] as const;
 export type SEPath = (typeof SE_PATHS)[number];
 /** A path as it runs: "auto" resolved for a backend. */
 export type SEImplementation = Exclude<SEPath, "auto">;
 
-export function isSEPath(value: unknown): value is SEPath {
-  return typeof value === "string" && (SE_PATHS as readonly string[]).includes(value);
+/** `value` as an SEPath, or a clear error. */
+export function checkSEPath(value: unknown): SEPath {
+  if (typeof value === "string" && (SE_PATHS as readonly string[]).includes(value)) return value as SEPath;
+  throw new Error(`sePath must be ${SE_PATHS.map((p) => `"${p}"`).join(", ")}, got ${JSON.stringify(value)}`);
 }
 
 /** What `path` means on `backend`; throws for "wgsl" anywhere but webgpu. */
 export function resolveSEPath(path: SEPath, backend: string): SEImplementation {
-  if (path === "auto") return backend === "webgpu" ? "wgsl" : "matmul";
+  if (path === "auto") return backend === "webgpu" ? "wgsl" : "lean";
   if (path === "wgsl" && backend !== "webgpu")
     throw new Error(
       `sePath "wgsl" runs the fused WGSL kernels and needs the webgpu backend, but "${backend}" is active`,
@@ -34,10 +36,21 @@ export function resolveSEPath(path: SEPath, backend: string): SEImplementation {
   return path;
 }
 
-/** Global average pooling as a batched matMul: [1/(H·W) … ] · U viewed as [N, H·W, C]; no transpose. */
-export function averagePool(u: tf.Tensor4D): tf.Tensor2D {
+/**
+ * Global average pooling of NHWC without a transpose, in the form each backend runs fastest (medians measured at
+ * SE-ResNet-50's stage-2 shape 1×56×56×256 on a fresh U, 2-core x86 host):
+ *   wasm:      avgPool with a H×W window, XNNPACK's NHWC global average pool: 0.29 ms (mean over [1, 2]: 4.4 ms; a
+ *              matMul repacks U as the weights of a new XNNPACK operator on every call: 5.9 ms);
+ *   webgpu:    the WGSL squeeze kernel (src/lib/kernels/squeeze.wgsl);
+ *   cpu/webgl: a batched matMul, [1/(H·W) …] · U viewed as [N, H·W, C] (a reshape, free): 5.9 ms on cpu (mean:
+ *              152 ms, avgPool: 13 ms).
+ */
+export function globalAveragePool(u: tf.Tensor4D): tf.Tensor2D {
   const [n, h, w, c] = u.shape;
+  const backend = tf.getBackend();
+  if (backend === "webgpu") return squeezeKernel(u); // [N, H, W, C] -> [N, C]
   return tf.tidy(() => {
+    if (backend === "wasm") return tf.reshape(tf.avgPool(u, [h, w], 1, "valid"), [n, c]); // -> [N, 1, 1, C] -> [N, C]
     const row = tf.fill([n, 1, h * w], 1 / (h * w)); // [N, 1, H·W]
     return tf.reshape(tf.matMul(row, tf.reshape(u, [n, h * w, c])), [n, c]); // [N, 1, H·W] · [N, H·W, C] -> [N, C]
   });
@@ -78,7 +91,7 @@ export function seResidual(
     z = squeeze(u); // [N, H, W, C] -> [N, C]
     s = excite(z, weights); // [N, C]
   } else {
-    z = averagePool(u); // [N, H, W, C] -> [N, C]
+    z = globalAveragePool(u); // [N, H, W, C] -> [N, C]
     const h = tf.fused.matMul({ a: z, b: weights.fc1Weight, bias: weights.fc1Bias, activation: "relu" }); // [N, C/r]
     s = tf.fused.matMul({
       a: h,

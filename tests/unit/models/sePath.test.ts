@@ -1,4 +1,4 @@
-// The network's SE paths agree: the transpose-free "matmul" chain (what "auto" runs on cpu and wasm) against the
+// The network's SE paths agree: the transpose-free "lean" chain (what "auto" runs on cpu and wasm) against the
 // stock tfjs "ops" chain, on both CPU backends, with taps, feature maps and interventions. The "wgsl" path is
 // checked in Chromium (tests/browser/network.test.ts).
 import { test } from "node:test";
@@ -9,7 +9,7 @@ import "@tensorflow/tfjs-backend-wasm";
 import { parseConfig, type ModelConfig } from "../../../src/lib/models/config.js";
 import { randomWeights } from "../../../src/lib/models/randomWeights.js";
 import { load, type Prediction } from "../../../src/lib/models/resnet.js";
-import { averagePool, resolveSEPath } from "../../../src/lib/models/sePath.js";
+import { globalAveragePool, resolveSEPath } from "../../../src/lib/models/sePath.js";
 import { FASHION_JSON } from "./fashionConfig.js";
 
 /** A bottleneck SE-ResNet with a projection shortcut in every stage and one stage without SE. */
@@ -53,9 +53,9 @@ function assertClose(fast: Prediction, ops: Prediction, label: string): void {
 
 for (const backend of ["cpu", "wasm"] as const) {
   for (const config of [parseConfig(JSON.parse(FASHION_JSON)), TINY_BOTTLENECK]) {
-    test(`${backend}, ${config.name}: "auto" runs "matmul", which matches the stock "ops" chain`, async () => {
+    test(`${backend}, ${config.name}: "auto" runs "lean", which matches the stock "ops" chain`, async () => {
       await tf.setBackend(backend);
-      assert.equal(resolveSEPath("auto", backend), "matmul");
+      assert.equal(resolveSEPath("auto", backend), "lean");
       const weights = randomWeights(config, 5);
       const fast = load({ config, weights });
       const ops = load({ config, weights, sePath: "ops" });
@@ -88,10 +88,10 @@ for (const backend of ["cpu", "wasm"] as const) {
     });
   }
 
-  test(`${backend}: the matMul average pool equals tf.mean over H and W`, async () => {
+  test(`${backend}: the transpose-free global average pool equals tf.mean over H and W`, async () => {
     await tf.setBackend(backend);
     const u = tf.randomNormal([3, 7, 5, 12], 0, 1, "float32", 3) as tf.Tensor4D;
-    const a = averagePool(u);
+    const a = globalAveragePool(u);
     const b = tf.mean(u, [1, 2]);
     assert.deepEqual(a.shape, [3, 12]);
     assert.ok(maxAbsDiff(a, b) <= 1e-6);
@@ -105,7 +105,7 @@ test("sePath: a clear error for an unknown path and for wgsl off webgpu", async 
   const weights = randomWeights(config, 1);
   assert.throws(
     () => load({ config, weights, sePath: "fast" as never }),
-    /sePath must be "auto", "wgsl", "matmul" or "ops", got "fast"/,
+    /sePath must be "auto", "wgsl", "lean", "ops", got "fast"/,
   );
   const model = load({ config, weights, sePath: "wgsl" });
   const x = tf.zeros([1, 28, 28, 1]) as tf.Tensor4D;
@@ -113,6 +113,9 @@ test("sePath: a clear error for an unknown path and for wgsl off webgpu", async 
     () => model.predict(x),
     /sePath "wgsl" runs the fused WGSL kernels and needs the webgpu backend, but "cpu" is active/,
   );
-  tf.dispose([x, weights]);
+  assert.throws(() => model.predict(x, { sePath: "fused" as never }), /sePath must be .*got "fused"/);
+  const perCall = model.predict(x, { sePath: "ops" }); // the per-call override wins over the model's "wgsl"
+  assert.deepEqual(perCall.logits.shape, [1, 10]);
+  tf.dispose([perCall, x, weights]);
   model.dispose();
 });
