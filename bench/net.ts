@@ -1,0 +1,170 @@
+// npm run bench:net — SE-ResNet-50 vs ResNet-50 (the paper's Caffe-style pair, seeded random weights, one 224×224
+// image), each with our SE path ("auto") and with the stock tfjs op chain ("ops"), in Node on tfjs-wasm and in headless
+// Chromium on the chosen backends. Medians after warm-up; every ratio comes from medians of the same run.
+// Writes bench/results/net.json. Options: --runs 7 --warmup 2 --backends node-wasm,wasm,wasm-threads,webgpu,webgl
+// (--slow-runs 3 --slow-warmup 1 for backends on a software GPU, where one SE-ResNet-50 takes many seconds).
+import { mkdirSync, writeFileSync } from "node:fs";
+import { cpus, loadavg } from "node:os";
+import { parseArgs } from "node:util";
+import * as tf from "@tensorflow/tfjs-core";
+import "@tensorflow/tfjs-backend-wasm";
+import {
+  netRatios,
+  PAPER_PAIR,
+  PAPER_TIMINGS,
+  timeNetworks,
+  type NetCase,
+  type NetTiming,
+  type Ratio,
+} from "../src/lib/benchmark.ts";
+import { commitOf, startBrowser } from "./browser.ts";
+
+const RUNTIMES = ["node-wasm", "wasm", "wasm-threads", "webgpu", "webgl"] as const;
+type Runtime = (typeof RUNTIMES)[number];
+
+const { values: args } = parseArgs({
+  options: {
+    runs: { type: "string", default: "7" },
+    warmup: { type: "string", default: "2" },
+    "slow-runs": { type: "string", default: "3" },
+    "slow-warmup": { type: "string", default: "1" },
+    backends: { type: "string", default: "node-wasm,wasm,wasm-threads" },
+    out: { type: "string", default: "bench/results/net.json" },
+  },
+});
+const count = (name: keyof typeof args, min: number) => {
+  const n = Number(args[name]);
+  if (!Number.isInteger(n) || n < min)
+    throw new Error(`--${name} must be a whole number ≥ ${min}, got ${args[name]}`);
+  return n;
+};
+const runs = count("runs", 1);
+const warmup = count("warmup", 0);
+const slow = { runs: count("slow-runs", 1), warmup: count("slow-warmup", 0) };
+const runtimes = String(args.backends).split(",") as Runtime[];
+for (const r of runtimes)
+  if (!RUNTIMES.includes(r))
+    throw new Error(`--backends: unknown "${r}" (choose from ${RUNTIMES.join(", ")})`);
+
+const CASES: NetCase[] = [
+  { model: PAPER_PAIR.plain, sePath: "auto" },
+  { model: PAPER_PAIR.se, sePath: "auto" },
+  { model: PAPER_PAIR.plain, sePath: "ops" },
+  { model: PAPER_PAIR.se, sePath: "ops" },
+];
+
+interface Environment {
+  runtime: Runtime;
+  backend: string;
+  device: string;
+  software: boolean;
+  wasmThreads?: number | null;
+  crossOriginIsolated?: boolean;
+  warmup: number;
+  runs: number;
+  timings: NetTiming[];
+  ratios: Record<string, Ratio>;
+}
+
+function summary(e: Environment): string {
+  const med = (model: string, path: string) =>
+    e.timings.find((t) => t.model === model && t.sePath === path)?.medianMs.toFixed(0);
+  return (
+    `${e.runtime} (${e.backend}, ${e.device}): ResNet-50 ${med(PAPER_PAIR.plain, "auto")} ms, ` +
+    `SE-ResNet-50 ${med(PAPER_PAIR.se, "auto")} ms (ops chain: ${med(PAPER_PAIR.plain, "ops")} / ` +
+    `${med(PAPER_PAIR.se, "ops")} ms); ${Object.entries(e.ratios)
+      .map(([k, v]) => `${k} ${v.paired.toFixed(3)} [${v.pairedQ1.toFixed(3)}, ${v.pairedQ3.toFixed(3)}]`)
+      .join(", ")}`
+  );
+}
+
+const loadBefore = loadavg()[0];
+const environments: Environment[] = [];
+let browserVersion: string | null = null;
+
+if (runtimes.includes("node-wasm")) {
+  await tf.setBackend("wasm");
+  await tf.ready();
+  const cpuMs = () => {
+    const u = process.cpuUsage();
+    return (u.user + u.system) / 1000;
+  };
+  const timings = await timeNetworks({
+    cases: CASES,
+    warmup,
+    runs,
+    cpuClock: cpuMs,
+    onProgress: (done, total, what) => console.log(`  [${done}/${total}] ${what}`),
+  });
+  const e: Environment = {
+    runtime: "node-wasm",
+    backend: "wasm",
+    device: `Node ${process.version}, tfjs-backend-wasm (SIMD, 1 thread)`,
+    software: false,
+    warmup,
+    runs,
+    timings,
+    ratios: netRatios(timings),
+  };
+  environments.push(e);
+  console.log(summary(e));
+}
+
+const inBrowser = runtimes.filter((r) => r !== "node-wasm");
+if (inBrowser.length) {
+  const b = await startBrowser();
+  browserVersion = `Chromium ${b.browser.version()} (headless)`;
+  try {
+    for (const runtime of inBrowser) {
+      const { call, problems, page } = await b.open(runtime === "wasm-threads");
+      const backend = runtime === "wasm-threads" ? "wasm" : runtime;
+      const info = await call("init", backend as "wasm");
+      const plan = info.state.software ? slow : { runs, warmup };
+      const before = await call("numTensors");
+      const timings = await call("networks", { cases: CASES, ...plan });
+      if ((await call("numTensors")) !== before) throw new Error(`${runtime}: the benchmark leaked tensors`);
+      if (problems.length) throw new Error(`${runtime}: page problems:\n${problems.join("\n")}`);
+      const e: Environment = {
+        runtime,
+        backend: info.state.name,
+        device: info.state.device,
+        software: info.state.software,
+        wasmThreads: info.wasmThreads,
+        crossOriginIsolated: info.crossOriginIsolated,
+        ...plan,
+        timings,
+        ratios: netRatios(timings),
+      };
+      environments.push(e);
+      console.log(summary(e));
+      await page.context().close();
+    }
+  } finally {
+    await b.close();
+  }
+}
+
+const report = {
+  benchmark:
+    "SE-ResNet-50 vs ResNet-50 (Caffe-style pair), our SE path (auto) vs the stock tfjs op chain (ops)",
+  command: `npm run bench:net -- --runs ${runs} --warmup ${warmup} --slow-runs ${slow.runs} --slow-warmup ${slow.warmup} --backends ${runtimes.join(",")}`,
+  date: new Date().toISOString(),
+  commit: commitOf(["src/lib/models", "src/lib/kernels", "src/lib/benchmark.ts", "bench"]),
+  browser: browserVersion,
+  host: {
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model,
+    loadAverage1mBefore: loadBefore,
+    loadAverage1mAfter: loadavg()[0],
+  },
+  input: "1×224×224×3, uniform in [-2, 2] (seed 1); weights randomWeights(config, 1)",
+  timing:
+    "wall-clock ms from predict() to the logits read back, median of `runs` rounds after `warmup` rounds; cases alternate within a round. Node also records process CPU time (cpuSamplesMs).",
+  ratios:
+    "paired = median over rounds of the per-round ratio (primary; [pairedQ1, pairedQ3] its quartiles); ofMedians = ratio of the two medians",
+  paper: { cpuRatio: PAPER_TIMINGS.cpu.seMs / PAPER_TIMINGS.cpu.plainMs, ...PAPER_TIMINGS },
+  environments,
+};
+mkdirSync("bench/results", { recursive: true });
+writeFileSync(String(args.out), JSON.stringify(report, null, 2) + "\n");
+console.log(`wrote ${args.out}`);

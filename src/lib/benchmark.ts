@@ -1,0 +1,225 @@
+// Timing whole networks on the active tfjs backend, shared by `npm run bench`, `npm run bench:net` and the
+// Benchmarks chapter's "run on this machine" button, so recorded and readers' numbers come from the same code.
+// Every timing ends with a read-back of the logits (`await data()`), so GPU work is included; cases alternate within
+// each round so that drift and other load hit all of them alike, and ratios come from medians of the same run.
+import * as tf from "@tensorflow/tfjs-core";
+import { complexity } from "./models/complexity.js";
+import { preset } from "./models/config.js";
+import { randomWeights } from "./models/randomWeights.js";
+import { load, type ResNetModel } from "./models/resnet.js";
+import { resolveSEPath, type SEPath } from "./models/sePath.js";
+
+export function median(xs: readonly number[]): number {
+  if (xs.length === 0) throw new Error("median of no samples");
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+/** The paper's pair (Caffe-style stride placement, whose multiply-adds match Table 2's 3.86 / 3.87 GFLOPs). */
+export const PAPER_PAIR = { plain: "resnet50_caffe", se: "se_resnet50" } as const;
+
+/** Section 4's timings, for context next to ratios measured here. */
+export const PAPER_TIMINGS = {
+  cpu: { plainMs: 164, seMs: 167, what: "CPU inference, one 224×224 image" },
+  gpu: { plainMs: 190, seMs: 209, what: "forward + backward, batch 256, 8 Titan X" },
+} as const;
+
+export interface NetCase {
+  /** A preset name from src/lib/models/config.ts. */
+  model: string;
+  sePath: SEPath;
+}
+
+export interface NetTiming extends NetCase {
+  backend: string;
+  /** The path as it ran on this backend ("auto" resolved). */
+  implementation: string;
+  /** 2 × conv/FC multiply-adds for one image at the input size. */
+  gflop: number;
+  /** load(): BatchNorm folding and weight upload (random weights are made before the clock starts). */
+  loadMs: number;
+  /** The first prediction after load (shader compilation / operator creation included). */
+  firstMs: number;
+  /** One prediction per round after the warm-up rounds. */
+  samplesMs: number[];
+  medianMs: number;
+  /** The same rounds measured with `cpuClock`, when one was given (Node: process CPU time). */
+  cpuSamplesMs?: number[];
+  cpuMedianMs?: number;
+}
+
+export interface NetRunOptions {
+  cases: NetCase[];
+  warmup: number;
+  runs: number;
+  /** Input side (224 for the ImageNet presets). */
+  size?: number;
+  seed?: number;
+  /** Milliseconds of CPU time, if the host can tell (process.cpuUsage in Node). */
+  cpuClock?: () => number;
+  onProgress?: (done: number, total: number, what: string) => void;
+}
+
+/** Waits until the backend has finished the work behind `t` (a read-back: the only portable fence). */
+async function settle(t: tf.Tensor): Promise<void> {
+  await t.data();
+}
+
+/**
+ * Loads each distinct model once (seeded random weights) and times every case: load, first prediction, then
+ * `warmup` untimed and `runs` timed rounds in which the cases alternate. Leaves no tensors behind.
+ */
+export async function timeNetworks(options: NetRunOptions): Promise<NetTiming[]> {
+  const { cases, warmup, runs, size = 224, seed = 1, cpuClock, onProgress } = options;
+  if (!(Number.isInteger(warmup) && warmup >= 0 && Number.isInteger(runs) && runs >= 1))
+    throw new Error(`warmup must be a whole number ≥ 0 and runs ≥ 1, got ${warmup} and ${runs}`);
+  const backend = tf.getBackend();
+  const models = new Map<string, ResNetModel>();
+  const x = tf.tidy(() => tf.randomUniform([1, size, size, 3], -2, 2, "float32", seed)) as tf.Tensor4D;
+  const total = cases.length * (1 + warmup + runs);
+  let done = 0;
+  const step = (what: string) => onProgress?.(++done, total, what);
+  const timings: NetTiming[] = [];
+  try {
+    const predictMs = async (model: ResNetModel, sePath: SEPath) => {
+      const start = performance.now();
+      const cpuStart = cpuClock?.() ?? 0;
+      const p = model.predict(x, { sePath });
+      try {
+        await settle(p.logits);
+      } finally {
+        tf.dispose(p);
+      }
+      return { wall: performance.now() - start, cpu: (cpuClock?.() ?? 0) - cpuStart };
+    };
+    for (const c of cases) {
+      const config = { ...preset(c.model), inputSize: size };
+      let model = models.get(c.model);
+      let loadMs = 0;
+      if (!model) {
+        const weights = randomWeights(config, seed);
+        const start = performance.now();
+        model = load({ config, weights });
+        loadMs = performance.now() - start;
+        tf.dispose(weights);
+        models.set(c.model, model);
+      }
+      const first = await predictMs(model, c.sePath);
+      step(`${c.model} (${c.sePath}): first prediction`);
+      timings.push({
+        ...c,
+        backend,
+        implementation: resolveSEPath(c.sePath, backend),
+        gflop: (2 * complexity(config).macs) / 1e9,
+        loadMs,
+        firstMs: first.wall,
+        samplesMs: [],
+        medianMs: NaN,
+        ...(cpuClock ? { cpuSamplesMs: [] } : {}),
+      });
+    }
+    for (let round = 0; round < warmup + runs; round++) {
+      for (const t of timings) {
+        const ms = await predictMs(models.get(t.model)!, t.sePath);
+        if (round >= warmup) {
+          t.samplesMs.push(ms.wall);
+          t.cpuSamplesMs?.push(ms.cpu);
+        }
+        step(`${t.model} (${t.sePath}): ${round < warmup ? "warm-up" : "run"} ${round + 1}/${warmup + runs}`);
+      }
+    }
+  } finally {
+    for (const m of models.values()) m.dispose();
+    x.dispose();
+  }
+  for (const t of timings) {
+    t.medianMs = median(t.samplesMs);
+    if (t.cpuSamplesMs) t.cpuMedianMs = median(t.cpuSamplesMs);
+  }
+  return timings;
+}
+
+export function quantile(xs: readonly number[], q: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const i = (s.length - 1) * q;
+  const lo = Math.floor(i);
+  return s[lo] + (s[Math.min(lo + 1, s.length - 1)] - s[lo]) * (i - lo);
+}
+
+export interface Ratio {
+  /** median(a) / median(b). */
+  ofMedians: number;
+  /** Median over rounds of a_i / b_i: both cases ran back to back in each round, so load that drifts cancels. */
+  paired: number;
+  /** Quartiles of the per-round ratios: how much the host's load moved the numbers. */
+  pairedQ1: number;
+  pairedQ3: number;
+}
+
+export function ratio(a: NetTiming, b: NetTiming): Ratio {
+  const per = a.samplesMs.map((x, i) => x / b.samplesMs[i]);
+  return {
+    ofMedians: a.medianMs / b.medianMs,
+    paired: median(per),
+    pairedQ1: quantile(per, 0.25),
+    pairedQ3: quantile(per, 0.75),
+  };
+}
+
+/** Ratios between cases of one run: SE over no-SE per path, and the stock chain over ours per model. */
+export function netRatios(timings: NetTiming[]): Record<string, Ratio> {
+  const find = (model: string, sePath: SEPath) =>
+    timings.find((t) => t.model === model && t.sePath === sePath);
+  const out: Record<string, Ratio> = {};
+  for (const path of new Set(timings.map((t) => t.sePath))) {
+    const se = find(PAPER_PAIR.se, path);
+    const plain = find(PAPER_PAIR.plain, path);
+    if (se && plain) out[`SE/no-SE (${path})`] = ratio(se, plain);
+  }
+  for (const model of new Set(timings.map((t) => t.model))) {
+    const ops = find(model, "ops");
+    const auto = find(model, "auto");
+    if (ops && auto) out[`ops/auto (${model})`] = ratio(ops, auto);
+  }
+  return out;
+}
+
+export interface Peak {
+  backend: string;
+  /** Side n of the square matMul that gave the best rate. */
+  n: number;
+  medianMs: number;
+  gflops: number;
+}
+
+/**
+ * The backend's attainable rate on a plain float32 matMul [n, n] · [n, n] (2n³ FLOP), the yardstick for the
+ * network's floor. n doubles from 256 while a product takes under `targetMs`, up to `maxN`; median of `runs`.
+ */
+export async function peakMatMul({ runs = 3, targetMs = 150, maxN = 2048 } = {}): Promise<Peak> {
+  let best: Peak | null = null;
+  for (let n = 256; n <= maxN; n *= 2) {
+    const [a, b] = tf.tidy(() => [
+      tf.randomUniform([n, n], -1, 1, "float32", 1),
+      tf.randomUniform([n, n], -1, 1, "float32", 2),
+    ]);
+    const samples: number[] = [];
+    try {
+      for (let i = 0; i <= runs; i++) {
+        const start = performance.now();
+        const c = tf.matMul(a, b);
+        await settle(c);
+        c.dispose();
+        if (i > 0) samples.push(performance.now() - start); // the first run compiles
+      }
+    } finally {
+      tf.dispose([a, b]);
+    }
+    const ms = median(samples);
+    const gflops = (2 * n ** 3) / (ms * 1e6);
+    if (!best || gflops > best.gflops) best = { backend: tf.getBackend(), n, medianMs: ms, gflops };
+    if (ms >= targetMs) break;
+  }
+  return best!;
+}
