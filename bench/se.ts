@@ -5,10 +5,10 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { parseArgs } from "node:util";
-import { build } from "esbuild";
 import { chromium } from "playwright-core";
 import { CHROMIUM, CHROMIUM_ARGS, watchedPage } from "../tests/helpers/chromium.ts";
 import { serve } from "../tests/helpers/server.ts";
+import { bundlePage } from "../tests/helpers/bundle.ts";
 import type { SeBenchPage, Samples, Variant } from "./se.page.ts";
 
 const { values: args } = parseArgs({
@@ -44,20 +44,7 @@ function git(...argv: string[]): string {
 // SwiftShader runs on the host's CPU cores, which other work may share: recorded so the numbers can be judged.
 const loadBefore = loadavg();
 const OUT = ".test-out/bench-se";
-mkdirSync(OUT, { recursive: true });
-await build({
-  entryPoints: ["bench/se.page.ts"],
-  bundle: true,
-  format: "esm",
-  platform: "browser",
-  target: "es2022",
-  outfile: `${OUT}/page.js`,
-  logLevel: "warning",
-});
-writeFileSync(
-  `${OUT}/index.html`,
-  `<!doctype html><meta charset="utf-8"><script type="module" src="page.js"></script>`,
-);
+await bundlePage("bench/se.page.ts", OUT);
 const server = await serve(OUT);
 const browser = await chromium.launch({
   executablePath: CHROMIUM,

@@ -2,11 +2,10 @@
 // in headless Chromium on WebGPU (SwiftShader): parity within 1e-5 (abs or rel), no leaks, clear errors.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync, writeFileSync } from "node:fs";
-import { build } from "esbuild";
 import type { Browser, Page } from "playwright-core";
 import { launch, watchedPage, type Watched } from "../helpers/chromium.ts";
 import { serve, type StaticServer } from "../helpers/server.ts";
+import { bundlePage } from "../helpers/bundle.ts";
 import type { Case, SeKernelsPage } from "./kernels.page.ts";
 
 const OUT = ".test-out/kernels";
@@ -27,20 +26,7 @@ function call<K extends keyof SeKernelsPage>(
 }
 
 before(async () => {
-  mkdirSync(OUT, { recursive: true });
-  await build({
-    entryPoints: ["tests/browser/kernels.page.ts"],
-    bundle: true,
-    format: "esm",
-    platform: "browser",
-    target: "es2022",
-    outfile: `${OUT}/page.js`,
-    logLevel: "warning",
-  });
-  writeFileSync(
-    `${OUT}/index.html`,
-    `<!doctype html><meta charset="utf-8"><script type="module" src="page.js"></script>`,
-  );
+  await bundlePage("tests/browser/kernels.page.ts", OUT);
   server = await serve(OUT);
   browser = await launch();
   watched = await watchedPage(browser);
