@@ -6,18 +6,7 @@ import * as tf from "@tensorflow/tfjs-core";
 import { blocks, describe } from "./architecture.js";
 import type { ModelConfig } from "./config.js";
 import { expectedWeights } from "./weightSpec.js";
-
-/** mulberry32: a 32-bit seeded PRNG returning uniforms in [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from "../random.js";
 
 /** Standard normal samples by Box–Muller. */
 function normals(rand: () => number, n: number, std: number): Float32Array {

@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import * as tf from "@tensorflow/tfjs-core";
 import "@tensorflow/tfjs-backend-cpu";
 import { foldBatchNorm } from "../../../src/lib/models/foldBatchNorm.js";
-import { mulberry32 } from "../../../src/lib/models/randomWeights.js";
+import { mulberry32 } from "../../../src/lib/random.js";
 
 await tf.setBackend("cpu");
 

@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import * as tf from "@tensorflow/tfjs-core";
 import "@tensorflow/tfjs-backend-cpu";
 import { groupedConv2d, toDepthwiseFilter } from "../../../src/lib/models/groupedConv.js";
-import { mulberry32 } from "../../../src/lib/models/randomWeights.js";
+import { mulberry32 } from "../../../src/lib/random.js";
 import { arr, conv2d, maxRelDiff } from "./reference.js";
 
 await tf.setBackend("cpu");

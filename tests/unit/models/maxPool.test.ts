@@ -4,7 +4,7 @@ import * as tf from "@tensorflow/tfjs-core";
 import "@tensorflow/tfjs-backend-cpu";
 import { outputLength } from "../../../src/lib/models/architecture.js";
 import { maxPool2d } from "../../../src/lib/models/maxPool.js";
-import { mulberry32 } from "../../../src/lib/models/randomWeights.js";
+import { mulberry32 } from "../../../src/lib/random.js";
 import { arr, maxPool, maxRelDiff } from "./reference.js";
 
 await tf.setBackend("cpu");
