@@ -1,7 +1,6 @@
 // Shared by the network benchmarks: bundles bench/net.page.ts with the wasm binaries, serves it on 127.0.0.1 (with
 // COOP/COEP headers when asked, so the page is cross-origin isolated and tfjs can run multi-threaded wasm) and opens
 // it in Debian's headless Chromium, one fresh page per backend.
-import { execFileSync } from "node:child_process";
 import { copyFileSync } from "node:fs";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { bundlePage } from "../tests/helpers/bundle.ts";
@@ -64,14 +63,4 @@ export async function startBrowser(log: (line: string) => void = console.log): P
       for (const s of servers) await s.close();
     },
   };
-}
-
-export function git(...argv: string[]): string {
-  return execFileSync("git", argv, { encoding: "utf8" }).trim();
-}
-
-/** HEAD, marked when the files that determine the numbers have uncommitted changes. */
-export function commitOf(paths: string[]): string {
-  const dirty = git("status", "--porcelain", "--", ...paths) !== "";
-  return git("rev-parse", "HEAD") + (dirty ? " (with uncommitted changes to the measured code)" : "");
 }

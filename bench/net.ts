@@ -4,7 +4,7 @@
 // Writes bench/results/net.json. Options: --runs 7 --warmup 2 --backends node-wasm,wasm,wasm-threads,webgpu,webgl
 // (--slow-runs 3 --slow-warmup 1 for backends on a software GPU, where one SE-ResNet-50 takes many seconds).
 import { mkdirSync, writeFileSync } from "node:fs";
-import { cpus, loadavg } from "node:os";
+import { loadavg } from "node:os";
 import { parseArgs } from "node:util";
 import * as tf from "@tensorflow/tfjs-core";
 import "@tensorflow/tfjs-backend-wasm";
@@ -17,7 +17,7 @@ import {
   type NetTiming,
   type Ratio,
 } from "../src/lib/benchmark.ts";
-import { commitOf, startBrowser } from "./browser.ts";
+import { commitOf, host } from "./provenance.ts";
 
 const RUNTIMES = ["node-wasm", "wasm", "wasm-threads", "webgpu", "webgl"] as const;
 type Runtime = (typeof RUNTIMES)[number];
@@ -112,6 +112,7 @@ if (runtimes.includes("node-wasm")) {
 
 const inBrowser = runtimes.filter((r) => r !== "node-wasm");
 if (inBrowser.length) {
+  const { startBrowser } = await import("./browser.ts"); // only when a browser is wanted
   const b = await startBrowser();
   browserVersion = `Chromium ${b.browser.version()} (headless)`;
   try {
@@ -151,12 +152,7 @@ const report = {
   date: new Date().toISOString(),
   commit: commitOf(["src/lib/models", "src/lib/kernels", "src/lib/benchmark.ts", "bench"]),
   browser: browserVersion,
-  host: {
-    cpus: cpus().length,
-    cpuModel: cpus()[0]?.model,
-    loadAverage1mBefore: loadBefore,
-    loadAverage1mAfter: loadavg()[0],
-  },
+  host: { ...host(), loadAverage1mBefore: loadBefore, loadAverage1mAfter: loadavg()[0] },
   input: "1×224×224×3, uniform in [-2, 2] (seed 1); weights randomWeights(config, 1)",
   timing:
     "wall-clock ms from predict() to the logits read back, median of `runs` rounds after `warmup` rounds; cases alternate within a round. Node also records process CPU time (cpuSamplesMs).",

@@ -1,9 +1,36 @@
 // Page start-up shared by every chapter: starts tfjs on the reader's preferred backend (or the best one) and
 // keeps the header badge in sync. Each page imports `backend` from here; the badge lets the reader switch.
-import { backendOrder, BACKEND_ORDER, configureWasm, initBackend, isBackendName } from "../lib/backend.js";
+import {
+  backendOrder,
+  BACKEND_ORDER,
+  configureWasm,
+  fastestForNetworks,
+  initBackend,
+  isBackendName,
+} from "../lib/backend.js";
 import type { BackendName, BackendState } from "../lib/backend.js";
 
 const STORAGE_KEY = "se-explorer.backend";
+const PROBE_KEY = "se-explorer.probe";
+
+/** The backend probe of an earlier page load on this device (see fastestForNetworks), kept in localStorage. */
+const probeCache = {
+  remembered(device: string): Partial<Record<BackendName, number>> | null {
+    try {
+      const saved = JSON.parse(localStorage.getItem(PROBE_KEY) ?? "null");
+      return saved?.device === device && saved.userAgent === navigator.userAgent ? saved.probe : null;
+    } catch {
+      return null; // no storage or an unreadable entry: measure again
+    }
+  },
+  remember(device: string, probe: Partial<Record<BackendName, number>>): void {
+    try {
+      localStorage.setItem(PROBE_KEY, JSON.stringify({ device, userAgent: navigator.userAgent, probe }));
+    } catch {
+      // without storage the next page measures again
+    }
+  },
+};
 
 function storedPreference(): BackendName | null {
   try {
@@ -40,8 +67,27 @@ function renderBadge(badge: HTMLElement, state: BackendState, preferred: Backend
   device.className = "se-badge-device";
   device.textContent = state.software ? `${state.device} (software)` : state.device;
   badge.append(label, device);
+  if (state.webgpu && state.name !== "webgpu") {
+    const kernels = document.createElement("span");
+    kernels.className = "se-badge-device";
+    kernels.textContent = "· WGSL kernels on webgpu";
+    badge.append(kernels);
+  }
   const failed = state.attempts.map((a) => `${a.name}: ${a.error}`).join("\n");
-  badge.title = failed ? `Tried first:\n${failed}` : `Running on ${state.name}`;
+  badge.title = [
+    `Networks run on ${state.name}: ${state.reason ?? "your choice"}.`,
+    state.webgpu
+      ? `The WGSL kernels run on webgpu (${state.webgpu.device}${state.webgpu.software ? ", software" : ""}).`
+      : "gpu" in navigator
+        ? "The WGSL kernels start WebGPU when a chapter needs them."
+        : "This browser has no WebGPU, so the WGSL kernels cannot run here.",
+    self.crossOriginIsolated
+      ? "The page is cross-origin isolated: wasm may use several threads."
+      : "The page is not cross-origin isolated, so wasm runs on one thread.",
+    failed ? `Tried first:\n${failed}` : "",
+  ]
+    .filter(Boolean)
+    .join("\n");
 }
 
 async function start(): Promise<BackendState> {
@@ -56,7 +102,9 @@ async function start(): Promise<BackendState> {
   const preferred = storedPreference();
   const badge = document.getElementById("se-backend-badge");
   try {
-    const state = await initBackend(backendOrder(preferred));
+    const state = preferred
+      ? { ...(await initBackend(backendOrder(preferred))), reason: "your choice in this menu" }
+      : await fastestForNetworks(BACKEND_ORDER, probeCache);
     if (badge) renderBadge(badge, state, preferred);
     return state;
   } catch (error) {
