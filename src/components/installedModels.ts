@@ -2,10 +2,12 @@
 // (content-hashed URLs, listed by scripts/models.ts), fetched once and built with the same code as in Node.
 import * as tf from "@tensorflow/tfjs-core";
 import type { CanonicalTensor } from "../lib/import/layout.js";
-import { loadModelFromUrl, type ModelDescriptor } from "../lib/import/manifest.js";
+import { loadModelFromUrl, parseDescriptor, type ModelDescriptor } from "../lib/import/manifest.js";
 import { toNamedTensorMap } from "../lib/import/tensors.js";
 import { load, type ResNetModel } from "../lib/models/resnet.js";
+import { compileAhead } from "../lib/warmStart.js";
 import { MODEL_FILES } from "./modelFiles.generated.js";
+import { cachedFetch, pruneWeightCache } from "./weightCache.js";
 
 export interface InstalledModel {
   name: string;
@@ -31,11 +33,17 @@ export function loadInstalledModel(name: string): Promise<InstalledModel> {
         throw new Error(
           `no model "${name}" is installed (installed: ${installedModelNames().join(", ") || "none"})`,
         );
-      // loadModelFromUrl asks for shards next to model.json; map each to its attachment URL.
+      // loadModelFromUrl asks for shards next to model.json; map each to its attachment URL. Files come from
+      // Cache Storage after the first visit, and the GPU compiles the network while the shards download.
       const byName = (url: string) => files[url.slice(url.lastIndexOf("/") + 1)] ?? url;
+      const warm = cachedFetch(files["model.json"])
+        .then((r) => r.json())
+        .then((json) => compileAhead(parseDescriptor(json).config));
       const { descriptor, weights } = await loadModelFromUrl(files["model.json"], (input) =>
-        fetch(byName(String(input))),
+        cachedFetch(byName(String(input))),
       );
+      await warm.catch(() => undefined); // a failed warm-up only costs the compile time it would have saved
+      void pruneWeightCache(Object.values(MODEL_FILES).flatMap((f) => Object.values(f)));
       const tensors = toNamedTensorMap(weights);
       try {
         const seWeights = new Map([...weights].filter(([key]) => /\.se\.fc[12]\./.test(key)));
