@@ -13,5 +13,6 @@ export const chapters: Chapter[] = [
   { name: "SE-ResNet-50, layer by layer", path: "/architecture" },
   { name: "The reduction ratio r", path: "/reduction-ratio" },
   { name: "Excitation across classes", path: "/excitations" },
+  { name: "Inspect an image", path: "/inspect" },
   { name: "Backends on this machine", path: "/backends" },
 ];
