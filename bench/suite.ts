@@ -9,7 +9,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { parseArgs } from "node:util";
-import { netRatios, PAPER_PAIR, PAPER_TIMINGS, type NetCase } from "../src/lib/benchmark.ts";
+import { netRatios, PAPER_PAIR, PAPER_TIMINGS, SUITE_CASES } from "../src/lib/benchmark.ts";
 import type { BackendName } from "../src/lib/backend.ts";
 import { startBrowser } from "./browser.ts";
 import { commitOf, host } from "./provenance.ts";
@@ -40,14 +40,6 @@ for (const r of runtimes)
   if (!RUNTIMES.includes(r))
     throw new Error(`--backends: unknown "${r}" (choose from ${RUNTIMES.join(", ")})`);
 
-// SE-ResNet-50 first, so that its first prediction is the page's first network: the cold start.
-const CASES: NetCase[] = [
-  { model: PAPER_PAIR.se, sePath: "auto" },
-  { model: PAPER_PAIR.plain, sePath: "auto" },
-  { model: PAPER_PAIR.se, sePath: "ops" },
-  { model: PAPER_PAIR.plain, sePath: "ops" },
-];
-
 const loadBefore = loadavg()[0];
 const b = await startBrowser();
 const results = [];
@@ -61,7 +53,7 @@ try {
     console.log(
       `${runtime}: peak ${peak.gflops.toFixed(2)} GFLOP/s (matMul ${peak.n}², ${peak.medianMs.toFixed(1)} ms)`,
     );
-    const timings = await call("networks", { cases: CASES, ...used });
+    const timings = await call("networks", { cases: SUITE_CASES, ...used });
     if (problems.length) throw new Error(`${runtime}: page problems:\n${problems.join("\n")}`);
     const se = timings.find((t) => t.model === PAPER_PAIR.se && t.sePath === "auto")!;
     const floorMs = (se.gflop / peak.gflops) * 1000;

@@ -50,7 +50,7 @@ export interface NetTiming extends NetCase {
 }
 
 export interface NetRunOptions {
-  cases: NetCase[];
+  cases: readonly NetCase[];
   warmup: number;
   runs: number;
   /** Input side (224 for the ImageNet presets). */
@@ -222,4 +222,60 @@ export async function peakMatMul({ runs = 3, targetMs = 150, maxN = 2048 } = {})
     if (ms >= targetMs) break;
   }
   return best!;
+}
+
+/** The suite's cases, SE-ResNet-50 first so that its first prediction is a page's first network (the cold start). */
+export const SUITE_CASES: readonly NetCase[] = [
+  { model: PAPER_PAIR.se, sePath: "auto" },
+  { model: PAPER_PAIR.plain, sePath: "auto" },
+  { model: PAPER_PAIR.se, sePath: "ops" },
+  { model: PAPER_PAIR.plain, sePath: "ops" },
+];
+
+export interface ReaderSuite {
+  backend: string;
+  size: number;
+  peak: Peak;
+  timings: NetTiming[];
+  ratios: Record<string, Ratio>;
+  /** SE-ResNet-50's time at the matMul's rate. */
+  floorMs: number;
+}
+
+/** The short suite of the Benchmarks chapter's button, on the active backend: the peak, then the four cases. */
+export async function readerSuite({
+  warmup = 1,
+  runs = 3,
+  size = 224,
+  maxN = 2048,
+  onProgress,
+}: {
+  warmup?: number;
+  runs?: number;
+  /** Input side; the paper's numbers are for 224. */
+  size?: number;
+  /** Largest matMul side for the peak. */
+  maxN?: number;
+  onProgress?: (done: number, total: number, what: string) => void;
+} = {}): Promise<ReaderSuite> {
+  const cases = SUITE_CASES;
+  const total = cases.length * (1 + warmup + runs) + 1;
+  onProgress?.(0, total, "peak matMul rate");
+  const peak = await peakMatMul({ maxN });
+  const timings = await timeNetworks({
+    cases,
+    warmup,
+    runs,
+    size,
+    onProgress: (done, _, what) => onProgress?.(done + 1, total, what),
+  });
+  const se = timings[0];
+  return {
+    backend: tf.getBackend(),
+    size,
+    peak,
+    timings,
+    ratios: netRatios(timings),
+    floorMs: (se.gflop / peak.gflops) * 1000,
+  };
 }

@@ -15,4 +15,5 @@ export const chapters: Chapter[] = [
   { name: "Excitation across classes", path: "/excitations" },
   { name: "Inspect an image", path: "/inspect" },
   { name: "Backends on this machine", path: "/backends" },
+  { name: "Benchmarks", path: "/benchmarks" },
 ];

@@ -1,0 +1,156 @@
+// The Benchmarks chapter's "run on this machine" panel: a button that runs the short suite (src/lib/benchmark.ts,
+// the code `npm run bench` runs) on the reader's active backend, a progress bar, and the reader's numbers beside the
+// recorded ones for the same backend and the paper's overhead ratios.
+import {
+  PAPER_PAIR,
+  PAPER_TIMINGS,
+  readerSuite,
+  type NetTiming,
+  type ReaderSuite,
+} from "../lib/benchmark.js";
+import { table } from "./table.js";
+
+/** One recorded backend of bench/results/suite.json (the fields this panel shows). */
+export interface RecordedResult {
+  runtime: string;
+  backend: string;
+  device: string;
+  peak: { gflops: number };
+  floor: { ms: number };
+  cold: { totalMs: number };
+  timings: NetTiming[];
+  ratios: Record<string, { paired: number }>;
+}
+
+interface Row {
+  measure: string;
+  yours: string;
+  recorded: string;
+}
+
+const ms = (x: number | undefined) => (x === undefined ? "—" : `${x.toFixed(0)} ms`);
+const ratio = (x: number | undefined) => (x === undefined ? "—" : `${x.toFixed(3)}×`);
+
+function median(timings: NetTiming[], model: string, sePath: string): number | undefined {
+  return timings.find((t) => t.model === model && t.sePath === sePath)?.medianMs;
+}
+
+function rows(yours: ReaderSuite, recorded: RecordedResult | undefined): Row[] {
+  const r = recorded;
+  const first = yours.timings[0];
+  return [
+    { measure: "device", yours: yours.backend, recorded: r ? `${r.backend} (${r.device})` : "—" },
+    {
+      measure: "peak matMul rate",
+      yours: `${yours.peak.gflops.toFixed(1)} GFLOP/s`,
+      recorded: r ? `${r.peak.gflops.toFixed(1)} GFLOP/s` : "—",
+    },
+    {
+      measure: "ResNet-50, our path",
+      yours: ms(median(yours.timings, PAPER_PAIR.plain, "auto")),
+      recorded: ms(r && median(r.timings, PAPER_PAIR.plain, "auto")),
+    },
+    {
+      measure: "SE-ResNet-50, our path",
+      yours: ms(median(yours.timings, PAPER_PAIR.se, "auto")),
+      recorded: ms(r && median(r.timings, PAPER_PAIR.se, "auto")),
+    },
+    {
+      measure: "SE / no-SE, our path",
+      yours: ratio(yours.ratios["SE/no-SE (auto)"]?.paired),
+      recorded: ratio(r?.ratios["SE/no-SE (auto)"]?.paired),
+    },
+    {
+      measure: "SE-ResNet-50, stock tfjs chain",
+      yours: ms(median(yours.timings, PAPER_PAIR.se, "ops")),
+      recorded: ms(r && median(r.timings, PAPER_PAIR.se, "ops")),
+    },
+    {
+      measure: "SE / no-SE, stock chain",
+      yours: ratio(yours.ratios["SE/no-SE (ops)"]?.paired),
+      recorded: ratio(r?.ratios["SE/no-SE (ops)"]?.paired),
+    },
+    {
+      measure: "SE-ResNet-50: stock chain / our path",
+      yours: ratio(yours.ratios[`ops/auto (${PAPER_PAIR.se})`]?.paired),
+      recorded: ratio(r?.ratios[`ops/auto (${PAPER_PAIR.se})`]?.paired),
+    },
+    {
+      measure: "SE-ResNet-50 cold (load + first prediction)",
+      yours: ms(first.loadMs + first.firstMs),
+      recorded: ms(r?.cold.totalMs),
+    },
+    {
+      measure: "floor (FLOPs ÷ peak rate)",
+      yours: ms(yours.floorMs),
+      recorded: ms(r?.floor.ms),
+    },
+    ...Object.values(PAPER_TIMINGS).map((p) => ({
+      measure: `the paper: SE / no-SE, ${p.what} (${p.seMs} / ${p.plainMs} ms)`,
+      yours: "",
+      recorded: ratio(p.seMs / p.plainMs),
+    })),
+  ];
+}
+
+/** The panel; `recorded` holds bench/results/suite.json's results, matched to the reader's backend by name. */
+export function benchmarkRunner({
+  recorded,
+  recordedLabel,
+  suite = {},
+}: {
+  recorded: RecordedResult[];
+  recordedLabel: string;
+  /** Overrides of the short suite (smaller inputs, fewer runs). */
+  suite?: Omit<Parameters<typeof readerSuite>[0], "onProgress">;
+}): HTMLElement {
+  const root = document.createElement("div");
+  root.className = "se-benchmark-runner";
+  const button = document.createElement("button");
+  button.type = "button";
+  button.textContent = "Run on this machine";
+  const progress = document.createElement("progress");
+  progress.hidden = true;
+  const status = document.createElement("span");
+  status.setAttribute("role", "status");
+  const output = document.createElement("div");
+  root.append(button, " ", progress, " ", status, output);
+  button.addEventListener("click", async () => {
+    button.disabled = true;
+    progress.hidden = false;
+    root.dataset.state = "running";
+    output.replaceChildren();
+    try {
+      const yours = await readerSuite({
+        ...suite,
+        onProgress: (done, total, what) => {
+          progress.max = total;
+          progress.value = done;
+          status.textContent = `${done}/${total}: ${what}`;
+        },
+      });
+      // The threaded wasm build is what runs when a page is cross-origin isolated.
+      const runtime = yours.backend === "wasm" && self.crossOriginIsolated ? "wasm-threads" : yours.backend;
+      const match = recorded.find((r) => r.runtime === runtime);
+      status.textContent = "done";
+      output.append(
+        table(rows(yours, match), {
+          caption: `Your browser, just now, next to ${match ? recordedLabel : "no recorded run on this backend"}. Medians of ${yours.timings[0].samplesMs.length} runs after warm-up at ${yours.size}×${yours.size}; ratios are medians of per-round ratios.`,
+          columns: [
+            { label: "", value: (row) => row.measure },
+            { label: "this machine", value: (row) => row.yours, numeric: true },
+            { label: "recorded", value: (row) => row.recorded, numeric: true },
+          ],
+        }),
+      );
+      root.dataset.state = "done";
+    } catch (error) {
+      status.textContent = `The benchmark failed: ${error instanceof Error ? error.message : String(error)}`;
+      root.dataset.state = "failed";
+    } finally {
+      progress.hidden = true;
+      button.disabled = false;
+    }
+  });
+  return root;
+}

@@ -1,0 +1,14 @@
+// Data loader: the recorded benchmark results (bench/results/*.json, each with its command, date, commit, host and
+// browser) for the Benchmarks chapter. A result that has not been recorded yet is null, and the page says so.
+import { existsSync, readFileSync } from "node:fs";
+
+const read = (file: string) => (existsSync(file) ? JSON.parse(readFileSync(file, "utf8")) : null);
+
+process.stdout.write(
+  JSON.stringify({
+    suite: read("bench/results/suite.json"),
+    net: read("bench/results/net.json"),
+    formats: read("bench/results/weight-formats.json"),
+    seBlock: read("bench/results/se-block.json"),
+  }),
+);

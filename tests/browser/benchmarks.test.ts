@@ -1,0 +1,87 @@
+// The Benchmarks chapter: the built page shows the recorded results with their provenance and the chosen weight
+// format, and its "run on this machine" panel runs the suite in the browser and shows the reader's numbers.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { copyFileSync, readFileSync } from "node:fs";
+import type { Browser } from "playwright-core";
+import { bundlePage } from "../helpers/bundle.ts";
+import { launch, watchedPage } from "../helpers/chromium.ts";
+import { DIST } from "../helpers/dist.ts";
+import { serve, type StaticServer } from "../helpers/server.ts";
+import { WASM_BINARIES } from "../../src/lib/backend.ts";
+
+const OUT = ".test-out/benchmarks";
+let site: StaticServer;
+let bundle: StaticServer;
+let browser: Browser;
+
+before(async () => {
+  await bundlePage("tests/browser/benchmarks.page.ts", OUT);
+  for (const name of WASM_BINARIES)
+    copyFileSync(`node_modules/@tensorflow/tfjs-backend-wasm/dist/${name}`, `${OUT}/${name}`);
+  site = await serve(DIST);
+  bundle = await serve(OUT);
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await site?.close();
+  await bundle?.close();
+});
+
+test("the chapter shows the recorded weight formats, the site's pick and where each number comes from", async () => {
+  const formats = JSON.parse(readFileSync("bench/results/weight-formats.json", "utf8"));
+  const { page, problems } = await watchedPage(browser);
+  await page.goto(`${site.url}/benchmarks`);
+  await page.waitForSelector("tr[data-dtype]", { timeout: 60_000 });
+  const dtypes = await page.$$eval("tr[data-dtype]", (rows) =>
+    rows.map((r) => (r as HTMLElement).dataset.dtype),
+  );
+  assert.deepEqual(dtypes, ["float32", "float16", "uint8"]);
+  const highlighted = await page.$eval(
+    "tr.se-highlight[data-dtype]",
+    (r) => (r as HTMLElement).dataset.dtype,
+  );
+  assert.equal(highlighted, formats.siteDefault.dtype);
+  const text = await page.textContent("main");
+  assert.ok(text?.includes(formats.commit.slice(0, 8)), "the formats table names its commit");
+  assert.ok(text?.includes(`The site's default format is ${formats.siteDefault.dtype}`));
+  assert.ok(await page.$("button:text('Run on this machine')"));
+  assert.deepEqual(problems, []);
+});
+
+test("run on this machine: progress messages, then the reader's numbers beside the paper's ratios, no leaks", async () => {
+  const { page, problems } = await watchedPage(browser);
+  await page.goto(`${bundle.url}/`);
+  await page.waitForFunction(() => "benchmarksPage" in window);
+  const before = await page.evaluate(() => (window as any).benchmarksPage.mount());
+  // Record every progress message the panel shows while it runs.
+  await page.evaluate(() => {
+    const status = document.querySelector(".se-benchmark-runner [role=status]")!;
+    const seen: string[] = ((window as any).progressSeen = []);
+    new MutationObserver(() => seen.push(status.textContent ?? "")).observe(status, {
+      childList: true,
+      characterData: true,
+      subtree: true,
+    });
+  });
+  await page.click("button");
+  await page.waitForSelector(".se-benchmark-runner[data-state=done]", { timeout: 90_000 });
+  const cells = await page.$$eval(".se-benchmark-runner tr", (rows) =>
+    rows.map((r) => Array.from(r.querySelectorAll("td, th"), (c) => c.textContent ?? "")),
+  );
+  const seen = (await page.evaluate(() => (window as any).progressSeen)) as string[];
+  assert.ok(
+    seen.some((t) => /^\d+\/\d+: se_resnet50 \(auto\): /.test(t)),
+    `progress: ${seen.join(" | ")}`,
+  );
+  assert.equal(seen.at(-1), "done");
+  const row = (label: string) => cells.find((c) => c[0].startsWith(label));
+  assert.match(row("device")![1], /^wasm$/);
+  assert.match(row("SE / no-SE, our path")![1], /^\d+\.\d{3}×$/);
+  assert.match(row("SE-ResNet-50, stock tfjs chain")![1], /^\d+ ms$/);
+  assert.match(row("the paper: SE / no-SE, CPU inference")![2], /^1\.018×$/);
+  assert.equal(await page.evaluate(() => (window as any).benchmarksPage.numTensors()), before);
+  assert.deepEqual(problems, []);
+});
