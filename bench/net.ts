@@ -150,6 +150,7 @@ const report = {
     "SE-ResNet-50 vs ResNet-50 (Caffe-style pair), our SE path (auto) vs the stock tfjs op chain (ops)",
   command: `npm run bench:net -- --runs ${runs} --warmup ${warmup} --slow-runs ${slow.runs} --slow-warmup ${slow.warmup} --backends ${runtimes.join(",")}`,
   date: new Date().toISOString(),
+  ...(process.env.BENCH_RUNNER ? { runner: process.env.BENCH_RUNNER } : {}),
   commit: commitOf(["src/lib/models", "src/lib/kernels", "src/lib/benchmark.ts", "bench"]),
   browser: browserVersion,
   host: { ...host(), loadAverage1mBefore: loadBefore, loadAverage1mAfter: loadavg()[0] },
