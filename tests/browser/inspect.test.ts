@@ -227,6 +227,21 @@ test("unusual but valid images are decoded as displayed, with notes", async () =
         assert.ok(bottom.rgba[2] > 200 && bottom.rgba[0] < 60, `bottom pixel ${bottom.rgba}`);
       },
     },
+    {
+      // the same turned photo large enough to be downscaled while decoding: the size applies as displayed
+      name: "rotated-big.jpg",
+      bytes: withExifOrientation(
+        rgbJpeg(1200, 600, (x) => (x < 600 ? red : [0, 0, 255])),
+        6,
+      ),
+      note: /EXIF orientation 6.*Downscaled from 600×1200 to 320×640/,
+      check: async () => {
+        const top = await shownPixel(160, 20);
+        assert.deepEqual([top.width, top.height], [320, 640]);
+        assert.ok(top.rgba[0] > 200 && top.rgba[2] < 60, `top pixel ${top.rgba}`);
+        assert.ok((await shownPixel(160, 620)).rgba[2] > 200);
+      },
+    },
   ];
   for (const { name, bytes, note, check } of cases) {
     await upload(name, bytes);
@@ -418,8 +433,26 @@ test("a lost WebGPU device falls back to another backend and says so", async () 
   }
   await page.evaluate(() => localStorage.setItem("se-explorer.backend", "webgpu"));
   await page.goto(`${server.url}/inspect?sample=3`);
-  await page.waitForSelector('#se-backend-badge[data-backend="webgpu"]', TIMEOUT);
+  await page.waitForSelector('#se-backend-badge[data-backend="webgpu"]', { ...TIMEOUT, state: "attached" });
   await resultFor("test image 3 (Trouser)");
+  // interventions on WebGPU leave no tensors and no GPU buffers behind
+  const form = page.locator("form.se-intervention");
+  await form.locator("select").first().selectOption("half");
+  await page.waitForSelector("table.se-top5-after", TIMEOUT);
+  await settled();
+  const start = await tfMemory();
+  for (const where of ["stage:2", "block:SE_4_2", "stage:3"]) {
+    await form.locator("select").nth(1).selectOption(where);
+    await page.waitForFunction(
+      (where) =>
+        document.querySelector("table.se-top5-after")?.getAttribute("data-intervention")?.includes(where),
+      where.replace("stage:", "stage ").replace("block:", ""),
+      TIMEOUT,
+    );
+    await settled();
+  }
+  assert.deepEqual(await tfMemory(), start);
+  assert.ok(start.numBytesInGPU !== undefined && start.numBytesInGPU > 0);
   await page.evaluate(async () => {
     const href = document.querySelector<HTMLLinkElement>(
       'link[rel="modulepreload"][href*="tfjs-core@"]',
