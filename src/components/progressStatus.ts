@@ -9,7 +9,7 @@ export interface ProgressStatus extends HTMLElement {
   update(label: string, fraction: number): void;
 }
 
-export const PROGRESS_DELAY_MS = 300;
+const PROGRESS_DELAY_MS = 300;
 
 export function progressStatus(): ProgressStatus {
   const root = document.createElement("div") as unknown as ProgressStatus;
