@@ -82,7 +82,7 @@ function renderBadge(badge: HTMLElement, state: BackendState, preferred: Backend
         ? "The WGSL kernels start WebGPU when a chapter needs them."
         : "This browser has no WebGPU, so the WGSL kernels cannot run here.",
     self.crossOriginIsolated
-      ? "The page is cross-origin isolated: wasm may use several threads."
+      ? `The page is cross-origin isolated: wasm runs its threaded build (tfjs uses half of the ${navigator.hardwareConcurrency} logical cores).`
       : "The page is not cross-origin isolated, so wasm runs on one thread.",
     failed ? `Tried first:\n${failed}` : "",
   ]

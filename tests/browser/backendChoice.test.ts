@@ -13,6 +13,7 @@ import type { BackendChoicePage } from "./backendChoice.page.ts";
 
 const OUT = ".test-out/backend-choice";
 let server: StaticServer;
+let isolated: StaticServer;
 let browser: Browser;
 
 before(async () => {
@@ -20,12 +21,17 @@ before(async () => {
   for (const name of WASM_BINARIES)
     copyFileSync(`node_modules/@tensorflow/tfjs-backend-wasm/dist/${name}`, `${OUT}/${name}`);
   server = await serve(OUT);
+  isolated = await serve(OUT, {
+    "cross-origin-opener-policy": "same-origin",
+    "cross-origin-embedder-policy": "require-corp",
+  });
   browser = await launch();
 });
 
 after(async () => {
   await browser?.close();
   await server?.close();
+  await isolated?.close();
 });
 
 test("software WebGPU: networks on wasm, kernels on webgpu, the probe measured once", async () => {
@@ -46,4 +52,25 @@ test("software WebGPU: networks on wasm, kernels on webgpu, the probe measured o
   assert.equal(second.state.name, "wasm");
   assert.equal(second.crossOriginIsolated, false);
   assert.deepEqual(problems, []);
+});
+
+// tfjs-backend-wasm sizes its XNNPACK pool at half the logical cores (it assumes two hyperthreads per core), at
+// least 1 and at most 8 (cc/backend.cc), so a 2-core host gets the threaded build with a single thread.
+test("wasm loads its threaded build when the host sends COOP/COEP, with half the logical cores as threads", async () => {
+  const run = async (url: string) => {
+    const { page, problems } = await watchedPage(browser);
+    await page.goto(`${url}/`);
+    await page.waitForFunction(() => "backendChoice" in window);
+    const result = (await page.evaluate(() => (window as any).backendChoice.wasmThreads())) as Awaited<
+      ReturnType<BackendChoicePage["wasmThreads"]>
+    >;
+    assert.deepEqual(problems, []);
+    return result;
+  };
+  const plain = await run(server.url);
+  const threaded = await run(isolated.url);
+  assert.deepEqual([plain.isolated, plain.threadedBuild, plain.threads], [false, false, 1]);
+  assert.deepEqual([threaded.isolated, threaded.threadedBuild], [true, true]);
+  assert.equal(threaded.threads, Math.min(8, Math.max(1, Math.floor(threaded.cores / 2))));
+  assert.deepEqual(threaded.values, plain.values);
 });
