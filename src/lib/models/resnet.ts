@@ -97,6 +97,23 @@ function runConv(l: ConvLayer, x: tf.Tensor4D): tf.Tensor4D {
   });
 }
 
+/**
+ * Runs `f` with `name` as tfjs's active backend and restores the previous one. tfjs switches at once (no await) to a
+ * backend that has finished initialising, so nothing else runs in between: another page cell that switches backends
+ * around an await cannot make the network run elsewhere and drag its weights to another device.
+ */
+function onBackend<T>(name: string, f: () => T): T {
+  const active = tf.getBackend();
+  if (active === name) return f();
+  void tf.setBackend(name);
+  if (tf.getBackend() !== name) throw new Error(`the model's backend "${name}" is not ready`);
+  try {
+    return f();
+  } finally {
+    void tf.setBackend(active);
+  }
+}
+
 export function load({ config, weights, sePath = "auto" }: LoadArgs): ResNetModel {
   checkSEPath(sePath);
   const arch = describe(config);
@@ -146,6 +163,7 @@ export function load({ config, weights, sePath = "auto" }: LoadArgs): ResNetMode
   const fcWeight = clone<tf.Tensor2D>(`${arch.fc.name}.weight`);
   const fcBias = clone<tf.Tensor1D>(`${arch.fc.name}.bias`);
   const seBlocks = seModules(arch).map((m) => m.name);
+  const home = tf.getBackend(); // where the weights live: every prediction runs there
   let disposed = false;
 
   function predict(x: tf.Tensor4D, options: PredictOptions = {}): Prediction {
@@ -168,47 +186,49 @@ export function load({ config, weights, sePath = "auto" }: LoadArgs): ResNetMode
               : " (it has no SE blocks)"),
         );
     const { intervene } = options;
-    const impl = resolveSEPath(checkSEPath(options.sePath ?? sePath), tf.getBackend());
+    const impl = resolveSEPath(checkSEPath(options.sePath ?? sePath), home);
 
-    return tf.tidy(() => {
-      const taps: Record<string, SETap> = {};
-      let h = x;
-      for (const l of stem) h = runConv(l, h); // [N, H, W, C_in] -> [N, H/2, W/2, 64] for the 7×7 stem
-      if (pool) h = maxPool2d(h, pool);
-      for (const b of body) {
-        let u = h;
-        for (const l of b.convs) u = runConv(l, u); // residual branch, [N, H', W', C_out]
-        const shortcut = b.downsample ? runConv(b.downsample, h) : h;
-        if (!b.se) {
-          h = tf.relu(tf.add(u, shortcut)) as tf.Tensor4D;
-          continue;
+    return onBackend(home, () =>
+      tf.tidy(() => {
+        const taps: Record<string, SETap> = {};
+        let h = x;
+        for (const l of stem) h = runConv(l, h); // [N, H, W, C_in] -> [N, H/2, W/2, 64] for the 7×7 stem
+        if (pool) h = maxPool2d(h, pool);
+        for (const b of body) {
+          let u = h;
+          for (const l of b.convs) u = runConv(l, u); // residual branch, [N, H', W', C_out]
+          const shortcut = b.downsample ? runConv(b.downsample, h) : h;
+          if (!b.se) {
+            h = tf.relu(tf.add(u, shortcut)) as tf.Tensor4D;
+            continue;
+          }
+          const name = b.se.name;
+          const override =
+            intervene &&
+            ((s: tf.Tensor2D) => {
+              const used = intervene(name, s);
+              if (
+                !(used instanceof tf.Tensor) ||
+                used.rank !== 2 ||
+                used.shape[0] !== s.shape[0] ||
+                used.shape[1] !== s.shape[1]
+              )
+                throw new Error(
+                  `intervene("${name}") must return a [${s.shape.join(", ")}] tensor, got ` +
+                    (used instanceof tf.Tensor ? `[${used.shape.join(", ")}]` : typeof used),
+                );
+              return used as tf.Tensor2D;
+            });
+          const keepScaled = wanted.has(name);
+          const r = seResidual(impl, u, shortcut, b.se.weights, { override, keepScaled }); // [N, H', W', C]
+          taps[name] = keepScaled ? { z: r.z, s: r.s, pre: u, post: r.scaled } : { z: r.z, s: r.s };
+          h = r.out;
         }
-        const name = b.se.name;
-        const override =
-          intervene &&
-          ((s: tf.Tensor2D) => {
-            const used = intervene(name, s);
-            if (
-              !(used instanceof tf.Tensor) ||
-              used.rank !== 2 ||
-              used.shape[0] !== s.shape[0] ||
-              used.shape[1] !== s.shape[1]
-            )
-              throw new Error(
-                `intervene("${name}") must return a [${s.shape.join(", ")}] tensor, got ` +
-                  (used instanceof tf.Tensor ? `[${used.shape.join(", ")}]` : typeof used),
-              );
-            return used as tf.Tensor2D;
-          });
-        const keepScaled = wanted.has(name);
-        const r = seResidual(impl, u, shortcut, b.se.weights, { override, keepScaled }); // [N, H', W', C]
-        taps[name] = keepScaled ? { z: r.z, s: r.s, pre: u, post: r.scaled } : { z: r.z, s: r.s };
-        h = r.out;
-      }
-      const pooled = impl === "ops" ? (tf.mean(h, [1, 2]) as tf.Tensor2D) : globalAveragePool(h); // [N, H, W, C] -> [N, C]
-      const logits = tf.fused.matMul({ a: pooled, b: fcWeight, bias: fcBias }) as tf.Tensor2D; // [N, numClasses]
-      return { logits, taps };
-    });
+        const pooled = impl === "ops" ? (tf.mean(h, [1, 2]) as tf.Tensor2D) : globalAveragePool(h); // [N, H, W, C] -> [N, C]
+        const logits = tf.fused.matMul({ a: pooled, b: fcWeight, bias: fcBias }) as tf.Tensor2D; // [N, numClasses]
+        return { logits, taps };
+      }),
+    );
   }
 
   return {

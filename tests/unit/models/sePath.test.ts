@@ -119,3 +119,23 @@ test("sePath: a clear error for an unknown path and for wgsl off webgpu", async 
   tf.dispose([perCall, x, weights]);
   model.dispose();
 });
+
+test("a model runs on the backend it was loaded on, whatever backend is active when it predicts", async () => {
+  await tf.setBackend("cpu");
+  const config = parseConfig(JSON.parse(FASHION_JSON));
+  const weights = randomWeights(config, 2);
+  const model = load({ config, weights });
+  tf.dispose(weights);
+  const x = tf.randomUniform([1, 28, 28, 1], 0, 1, "float32", 5) as tf.Tensor4D;
+  const onCpu = model.predict(x);
+  const expected = onCpu.logits.dataSync();
+  tf.dispose(onCpu);
+  await tf.setBackend("wasm");
+  const wasmData = tf.findBackend("wasm").numDataIds();
+  const p = model.predict(x);
+  assert.equal(tf.getBackend(), "wasm", "the active backend is restored");
+  assert.equal(tf.findBackend("wasm").numDataIds(), wasmData, "nothing was computed on or moved to wasm");
+  assert.deepEqual(p.logits.dataSync(), expected);
+  tf.dispose([p, x]);
+  model.dispose();
+});
