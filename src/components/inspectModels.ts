@@ -1,14 +1,11 @@
-// Models for the Inspect chapter: what is installed (read from each model.json, which is small), each model built
-// on the backend tfjs runs on now, and a fallback when the WebGPU device is lost. A lost device takes every tensor
-// on it along, so after switching backend the model is built again from its files (cached per backend, not just
-// per name as in installedModels.ts), and the page reruns.
+// Models for the Inspect chapter: what is installed (read from each model.json, which is small), and a fallback
+// when the WebGPU device is lost. A lost device takes every tensor on it along, so after switching backend the page
+// reruns and loadInstalledModel builds the model again on the new backend.
 import * as tf from "@tensorflow/tfjs-core";
 import { BACKEND_ORDER, initBackend } from "../lib/backend.js";
-import { loadModelFromUrl, type ModelDescriptor } from "../lib/import/manifest.js";
-import { toNamedTensorMap } from "../lib/import/tensors.js";
+import type { ModelDescriptor } from "../lib/import/manifest.js";
 import type { MeanExcitations } from "../lib/interventions.js";
 import { meanExcitations } from "../lib/meanExcitations.js";
-import { load } from "../lib/models/resnet.js";
 import type { InstalledModel } from "./installedModels.js";
 import { MODEL_FILES } from "./modelFiles.generated.js";
 
@@ -28,36 +25,6 @@ export function installedDescriptors(): Promise<{ name: string; descriptor: Mode
 
 /** What this chapter needs of an installed model. */
 export type InspectModel = Pick<InstalledModel, "name" | "descriptor" | "model">;
-
-const models = new Map<string, Promise<InspectModel>>();
-
-/** The installed model `name`, built on the current backend. */
-export function modelOnBackend(name: string): Promise<InspectModel> {
-  const key = `${tf.getBackend()}/${name}`;
-  let promise = models.get(key);
-  if (!promise) {
-    promise = (async (): Promise<InspectModel> => {
-      const files = MODEL_FILES[name];
-      if (!files)
-        throw new Error(
-          `no model "${name}" is installed (installed: ${Object.keys(MODEL_FILES).join(", ") || "none"})`,
-        );
-      const byName = (url: string) => files[url.slice(url.lastIndexOf("/") + 1)] ?? url;
-      const { descriptor, weights } = await loadModelFromUrl(files["model.json"], (input) =>
-        fetch(byName(String(input))),
-      );
-      const tensors = toNamedTensorMap(weights);
-      try {
-        return { name, descriptor, model: load({ config: descriptor.config, weights: tensors }) };
-      } finally {
-        tf.dispose(Object.values(tensors));
-      }
-    })();
-    promise.catch(() => models.delete(key));
-    models.set(key, promise);
-  }
-  return promise;
-}
 
 let watched: GPUDevice | undefined;
 

@@ -23,9 +23,13 @@ export function installedModelNames(): string[] {
 
 const cache = new Map<string, Promise<InstalledModel>>();
 
-/** The installed model `name` on the active backend (loaded once per page). */
+/**
+ * The installed model `name` built on the active backend, once per backend and page: a backend switch (e.g. after a
+ * lost WebGPU device, whose tensors are gone with it) builds it again from the cached files.
+ */
 export function loadInstalledModel(name: string): Promise<InstalledModel> {
-  let promise = cache.get(name);
+  const key = `${tf.getBackend()}/${name}`;
+  let promise = cache.get(key);
   if (!promise) {
     promise = (async () => {
       const files = MODEL_FILES[name];
@@ -52,8 +56,8 @@ export function loadInstalledModel(name: string): Promise<InstalledModel> {
         tf.dispose(Object.values(tensors));
       }
     })();
-    promise.catch(() => cache.delete(name));
-    cache.set(name, promise);
+    promise.catch(() => cache.delete(key));
+    cache.set(key, promise);
   }
   return promise;
 }
