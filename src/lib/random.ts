@@ -12,3 +12,15 @@ export function mulberry32(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+/** `size` normal samples (Box–Muller) with this mean and standard deviation. */
+export function normalArray(size: number, random: () => number, std = 1): Float32Array {
+  const out = new Float32Array(size);
+  for (let i = 0; i < size; i += 2) {
+    const radius = std * Math.sqrt(-2 * Math.log(1 - random()));
+    const angle = 2 * Math.PI * random();
+    out[i] = radius * Math.cos(angle);
+    if (i + 1 < size) out[i + 1] = radius * Math.sin(angle);
+  }
+  return out;
+}

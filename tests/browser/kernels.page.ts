@@ -14,7 +14,8 @@ import {
   referenceSeBlock,
   referenceSqueeze,
 } from "../../src/lib/kernels/reference.js";
-import { normalArray, seTensors, syntheticSeData, type SeData } from "../../src/lib/kernels/synthetic.js";
+import { seTensors, syntheticSeData, type SeData } from "../../src/lib/kernels/synthetic.js";
+import { normalArray } from "../../src/lib/random.js";
 import { hiddenUnits, type SeWeights } from "../../src/lib/kernels/weights.js";
 import { mulberry32 } from "../../src/lib/random.js";
 

@@ -6,12 +6,12 @@ import "@tensorflow/tfjs-backend-webgpu";
 import type { WebGPUBackend } from "@tensorflow/tfjs-backend-webgpu";
 import { seBlockTaps } from "../../src/lib/kernels/se-block.js";
 import { referenceExcitation, referenceSeBlock, referenceSqueeze } from "../../src/lib/kernels/reference.js";
-import { normalArray, seTensors, syntheticSeData } from "../../src/lib/kernels/synthetic.js";
+import { seTensors, syntheticSeData } from "../../src/lib/kernels/synthetic.js";
 import type { ModelConfig } from "../../src/lib/models/config.js";
 import { randomWeights } from "../../src/lib/models/randomWeights.js";
 import { load, type PredictOptions } from "../../src/lib/models/resnet.js";
 import type { SEPath } from "../../src/lib/models/sePath.js";
-import { mulberry32 } from "../../src/lib/random.js";
+import { mulberry32, normalArray } from "../../src/lib/random.js";
 
 const gpuErrors: string[] = [];
 

@@ -18,5 +18,5 @@ export { scale, scaleSource } from "./scale.js";
 export { seBlock, seBlockSources, type SeBlockOptions } from "./se-block.js";
 export { referenceSqueeze, referenceExcitation, referenceScale, referenceSeBlock } from "./reference.js";
 export { hiddenUnits, seShape, type SeWeights } from "./weights.js";
-export { syntheticSeData, seTensors, normalArray, type SeData } from "./synthetic.js";
+export { syntheticSeData, seTensors, type SeData } from "./synthetic.js";
 export { timeKernels } from "./gpu.js";

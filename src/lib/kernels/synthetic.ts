@@ -1,20 +1,8 @@
 // Seeded synthetic SE inputs, for tests, benchmarks and pages before a trained model is loaded. Plain JS (no tf.random*:
 // bundling once broke tfjs's seedrandom interop), so the same seed gives the same numbers on every backend.
 import * as tf from "@tensorflow/tfjs-core";
-import { mulberry32 } from "../random.js";
+import { mulberry32, normalArray } from "../random.js";
 import { hiddenUnits, type SeWeights } from "./weights.js";
-
-/** `size` normal samples (Box–Muller) with this mean and standard deviation. */
-export function normalArray(size: number, random: () => number, std = 1): Float32Array {
-  const out = new Float32Array(size);
-  for (let i = 0; i < size; i += 2) {
-    const radius = std * Math.sqrt(-2 * Math.log(1 - random()));
-    const angle = 2 * Math.PI * random();
-    out[i] = radius * Math.cos(angle);
-    if (i + 1 < size) out[i + 1] = radius * Math.sin(angle);
-  }
-  return out;
-}
 
 /** Values of one SE block's input and weights (tfjs layouts). */
 export interface SeData {

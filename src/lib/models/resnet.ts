@@ -15,7 +15,7 @@ import type { ModelConfig } from "./config.js";
 import { foldBatchNorm } from "./foldBatchNorm.js";
 import { groupedConv2d, toDepthwiseFilter } from "./groupedConv.js";
 import { maxPool2d } from "./maxPool.js";
-import type { SEWeights } from "./seBlock.js";
+import type { SeWeights } from "../kernels/weights.js";
 import { globalAveragePool, checkSEPath, resolveSEPath, seResidual, type SEPath } from "./sePath.js";
 import { validateWeights } from "./weightSpec.js";
 
@@ -155,7 +155,7 @@ export function load({ config, weights, sePath = "auto" }: LoadArgs): ResNetMode
             fc1Bias: clone<tf.Tensor1D>(`${b.se.prefix}.fc1.bias`),
             fc2Weight: clone<tf.Tensor2D>(`${b.se.prefix}.fc2.weight`),
             fc2Bias: clone<tf.Tensor1D>(`${b.se.prefix}.fc2.bias`),
-          } satisfies SEWeights,
+          } satisfies SeWeights,
         }
       : null,
     downsample: b.downsample ? prepare(b.downsample) : null,

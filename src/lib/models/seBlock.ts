@@ -3,21 +3,13 @@
 //   excite   s = σ(W2 · relu(W1 · z + b1) + b2)      W1: C -> C/r, W2: C/r -> C (both with bias, as public models)
 //   scale    x̃_c = s_c · u_c
 import * as tf from "@tensorflow/tfjs-core";
-
-export interface SEWeights {
-  /** [C, C/r] */
-  fc1Weight: tf.Tensor2D;
-  fc1Bias: tf.Tensor1D;
-  /** [C/r, C] */
-  fc2Weight: tf.Tensor2D;
-  fc2Bias: tf.Tensor1D;
-}
+import type { SeWeights } from "../kernels/weights.js";
 
 export function squeeze(u: tf.Tensor4D): tf.Tensor2D {
   return tf.mean(u, [1, 2]) as tf.Tensor2D; // [N, H, W, C] -> [N, C]
 }
 
-export function excite(z: tf.Tensor2D, w: SEWeights): tf.Tensor2D {
+export function excite(z: tf.Tensor2D, w: SeWeights): tf.Tensor2D {
   return tf.tidy(() => {
     const h = tf.fused.matMul({ a: z, b: w.fc1Weight, bias: w.fc1Bias, activation: "relu" }); // [N, C] -> [N, C/r]
     return tf.sigmoid(tf.fused.matMul({ a: h, b: w.fc2Weight, bias: w.fc2Bias })) as tf.Tensor2D; // [N, C/r] -> [N, C]

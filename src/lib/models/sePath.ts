@@ -13,7 +13,8 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { seBlockTaps } from "../kernels/se-block.js";
 import { squeeze as squeezeKernel } from "../kernels/squeeze.js";
-import { excite, scale, squeeze, type SEWeights } from "./seBlock.js";
+import { excite, scale, squeeze } from "./seBlock.js";
+import type { SeWeights } from "../kernels/weights.js";
 
 export const SE_PATHS = ["auto", "wgsl", "lean", "ops"] as const;
 export type SEPath = (typeof SE_PATHS)[number];
@@ -77,7 +78,7 @@ export function seResidual(
   impl: SEImplementation,
   u: tf.Tensor4D,
   shortcut: tf.Tensor4D,
-  weights: SEWeights,
+  weights: SeWeights,
   options: SEStepOptions = {},
 ): SEResult {
   const { override, keepScaled = false } = options;
