@@ -5,7 +5,6 @@
 // (--slow-runs 3 --slow-warmup 1 for backends on a software GPU, where one SE-ResNet-50 takes many seconds).
 import { mkdirSync, writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
-import { parseArgs } from "node:util";
 import * as tf from "@tensorflow/tfjs-core";
 import "@tensorflow/tfjs-backend-wasm";
 import {
@@ -18,33 +17,16 @@ import {
   type Ratio,
 } from "../src/lib/benchmark.ts";
 import { commitOf, host } from "./provenance.ts";
+import { benchOptions } from "./options.ts";
 
 const RUNTIMES = ["node-wasm", "wasm", "wasm-threads", "webgpu", "webgl"] as const;
 type Runtime = (typeof RUNTIMES)[number];
 
-const { values: args } = parseArgs({
-  options: {
-    runs: { type: "string", default: "7" },
-    warmup: { type: "string", default: "2" },
-    "slow-runs": { type: "string", default: "3" },
-    "slow-warmup": { type: "string", default: "1" },
-    backends: { type: "string", default: "node-wasm,wasm,wasm-threads" },
-    out: { type: "string", default: "bench/results/net.json" },
-  },
+const { plan, slow, runtimes, out } = benchOptions(RUNTIMES, {
+  backends: "node-wasm,wasm,wasm-threads",
+  out: "bench/results/net.json",
 });
-const count = (name: keyof typeof args, min: number) => {
-  const n = Number(args[name]);
-  if (!Number.isInteger(n) || n < min)
-    throw new Error(`--${name} must be a whole number ≥ ${min}, got ${args[name]}`);
-  return n;
-};
-const runs = count("runs", 1);
-const warmup = count("warmup", 0);
-const slow = { runs: count("slow-runs", 1), warmup: count("slow-warmup", 0) };
-const runtimes = String(args.backends).split(",") as Runtime[];
-for (const r of runtimes)
-  if (!RUNTIMES.includes(r))
-    throw new Error(`--backends: unknown "${r}" (choose from ${RUNTIMES.join(", ")})`);
+const { runs, warmup } = plan;
 
 const CASES: NetCase[] = [
   { model: PAPER_PAIR.plain, sePath: "auto" },
@@ -163,5 +145,5 @@ const report = {
   environments,
 };
 mkdirSync("bench/results", { recursive: true });
-writeFileSync(String(args.out), JSON.stringify(report, null, 2) + "\n");
-console.log(`wrote ${args.out}`);
+writeFileSync(out, JSON.stringify(report, null, 2) + "\n");
+console.log(`wrote ${out}`);

@@ -8,37 +8,18 @@
 // (--slow-runs 3 --slow-warmup 1 where the adapter is software).
 import { mkdirSync, writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
-import { parseArgs } from "node:util";
 import { netRatios, PAPER_PAIR, PAPER_TIMINGS, SUITE_CASES } from "../src/lib/benchmark.ts";
 import type { BackendName } from "../src/lib/backend.ts";
 import { startBrowser } from "./browser.ts";
 import { commitOf, host } from "./provenance.ts";
+import { benchOptions } from "./options.ts";
 
 const RUNTIMES = ["wasm", "wasm-threads", "webgpu", "webgl"] as const;
-type Runtime = (typeof RUNTIMES)[number];
 
-const { values: args } = parseArgs({
-  options: {
-    runs: { type: "string", default: "7" },
-    warmup: { type: "string", default: "2" },
-    "slow-runs": { type: "string", default: "3" },
-    "slow-warmup": { type: "string", default: "1" },
-    backends: { type: "string", default: "wasm,wasm-threads" },
-    out: { type: "string", default: "bench/results/suite.json" },
-  },
+const { plan, slow, runtimes, out } = benchOptions(RUNTIMES, {
+  backends: "wasm,wasm-threads",
+  out: "bench/results/suite.json",
 });
-const count = (name: keyof typeof args, min: number) => {
-  const n = Number(args[name]);
-  if (!Number.isInteger(n) || n < min)
-    throw new Error(`--${name} must be a whole number ≥ ${min}, got ${args[name]}`);
-  return n;
-};
-const plan = { runs: count("runs", 1), warmup: count("warmup", 0) };
-const slow = { runs: count("slow-runs", 1), warmup: count("slow-warmup", 0) };
-const runtimes = String(args.backends).split(",") as Runtime[];
-for (const r of runtimes)
-  if (!RUNTIMES.includes(r))
-    throw new Error(`--backends: unknown "${r}" (choose from ${RUNTIMES.join(", ")})`);
 
 const loadBefore = loadavg()[0];
 const b = await startBrowser();
@@ -117,5 +98,5 @@ const report = {
   results,
 };
 mkdirSync("bench/results", { recursive: true });
-writeFileSync(String(args.out), JSON.stringify(report, null, 2) + "\n");
-console.log(`wrote ${args.out}`);
+writeFileSync(out, JSON.stringify(report, null, 2) + "\n");
+console.log(`wrote ${out}`);

@@ -1,0 +1,42 @@
+// Command-line options shared by the browser/Node benchmarks (`npm run bench`, `npm run bench:net`): iteration
+// counts for fast and slow backends, which runtimes to time, and where to write the JSON.
+import { parseArgs } from "node:util";
+
+export interface BenchOptions<R extends string> {
+  plan: { runs: number; warmup: number };
+  /** Fewer iterations for backends where one SE-ResNet-50 takes seconds (SwiftShader WebGPU, WebGL). */
+  slow: { runs: number; warmup: number };
+  runtimes: R[];
+  out: string;
+}
+
+export function benchOptions<R extends string>(
+  known: readonly R[],
+  defaults: { backends: string; out: string },
+): BenchOptions<R> {
+  const { values: args } = parseArgs({
+    options: {
+      runs: { type: "string", default: "7" },
+      warmup: { type: "string", default: "2" },
+      "slow-runs": { type: "string", default: "3" },
+      "slow-warmup": { type: "string", default: "1" },
+      backends: { type: "string", default: defaults.backends },
+      out: { type: "string", default: defaults.out },
+    },
+  });
+  const count = (name: "runs" | "warmup" | "slow-runs" | "slow-warmup", min: number) => {
+    const n = Number(args[name]);
+    if (!Number.isInteger(n) || n < min)
+      throw new Error(`--${name} must be a whole number ≥ ${min}, got ${args[name]}`);
+    return n;
+  };
+  const runtimes = String(args.backends).split(",") as R[];
+  for (const r of runtimes)
+    if (!known.includes(r)) throw new Error(`--backends: unknown "${r}" (choose from ${known.join(", ")})`);
+  return {
+    plan: { runs: count("runs", 1), warmup: count("warmup", 0) },
+    slow: { runs: count("slow-runs", 1), warmup: count("slow-warmup", 0) },
+    runtimes,
+    out: String(args.out),
+  };
+}
