@@ -78,7 +78,7 @@ export interface StudyFindings {
   best: StudyRow | null;
   /** best − baseline mean accuracy (fraction, not %), null without either. */
   gain: number | null;
-  /** Whether the gain exceeds the larger of the two seed standard deviations (needs ≥ 2 seeds each). */
+  /** Whether |gain| exceeds the larger of the two seed standard deviations (needs ≥ 2 seeds each). */
   gainBeyondSpread: boolean | null;
   /** Whether mean accuracy rises steadily as r falls (i.e. with SE capacity); null with fewer than 3 SE variants. */
   monotonicInCapacity: boolean | null;
@@ -98,7 +98,9 @@ export function studyFindings(rows: readonly StudyRow[]): StudyFindings {
     baseline,
     best,
     gain,
-    gainBeyondSpread: enoughSeeds ? gain! > Math.max(baseline!.accuracyStd, best!.accuracyStd) : null,
+    gainBeyondSpread: enoughSeeds
+      ? Math.abs(gain!) > Math.max(baseline!.accuracyStd, best!.accuracyStd)
+      : null,
     monotonicInCapacity:
       se.length < 3 ? null : se.every((row, i) => i === 0 || row.accuracyMean >= se[i - 1].accuracyMean),
   };

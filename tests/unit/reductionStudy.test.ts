@@ -103,4 +103,12 @@ test("study findings: gain over the baseline, spread and monotonicity", () => {
   assert.equal(f.gainBeyondSpread, true);
   assert.equal(f.monotonicInCapacity, false, "r = 1 has more capacity than r = 2 but is worse");
   assert.equal(studyFindings(rows.slice(0, 2)).monotonicInCapacity, null);
+  const worse = studyFindings(
+    reductionStudy(
+      [run(base, 0, 0.9), run(base, 1, 0.902), run(withR(2), 0, 0.88), run(withR(2), 1, 0.881)],
+      base,
+    ),
+  );
+  assert.ok((worse.gain ?? 0) < 0);
+  assert.equal(worse.gainBeyondSpread, true, "a deficit larger than the seed spread counts too");
 });
