@@ -7,8 +7,8 @@ import type { Browser, Page } from "playwright-core";
 import { bundlePage } from "../helpers/bundle.ts";
 import { launch, watchedPage, type Watched } from "../helpers/chromium.ts";
 import { serve, type StaticServer } from "../helpers/server.ts";
-import type { ModelConfig } from "../../src/lib/models/config.ts";
 import type { SeNetworkPage } from "./network.page.ts";
+import { TINY_BOTTLENECK, TINY_FASHION } from "../helpers/configs.js";
 
 const OUT = ".test-out/network";
 let server: StaticServer;
@@ -53,37 +53,6 @@ for (const [shape, r] of [
     assert.deepEqual(await call("gpuErrors"), []);
   });
 }
-
-/** Bottleneck SE-ResNet with projection shortcuts, one stage without SE, C up to 64. */
-const TINY_BOTTLENECK: ModelConfig = {
-  name: "tiny_bottleneck",
-  inputChannels: 3,
-  inputSize: 32,
-  numClasses: 6,
-  stem: { kind: "7x7", width: 8, maxPool: true, ceilMode: false },
-  block: "bottleneck",
-  depths: [2, 1, 1, 1],
-  widths: [4, 8, 8, 16],
-  groups: 1,
-  strideOn: "3x3",
-  se: { r: 4, stages: [true, true, false, true] },
-  bnEps: 1e-5,
-};
-/** The Fashion family (basic blocks, 3×3 stem). */
-const TINY_FASHION: ModelConfig = {
-  name: "tiny_fashion",
-  inputChannels: 1,
-  inputSize: 28,
-  numClasses: 10,
-  stem: { kind: "3x3", width: 8 },
-  block: "basic",
-  depths: [1, 1, 1],
-  widths: [8, 16, 32],
-  groups: 1,
-  strideOn: "3x3",
-  se: { r: 4, stages: [true, true, true] },
-  bnEps: 1e-5,
-};
 
 for (const config of [TINY_BOTTLENECK, TINY_FASHION]) {
   for (const [path, withOptions] of [

@@ -13,25 +13,11 @@ import { launch, watchedPage } from "../helpers/chromium.ts";
 import { serve, type StaticServer } from "../helpers/server.ts";
 import type { CanonicalTensor } from "../../src/lib/import/layout.ts";
 import { encodeModel, stringifyDescriptor } from "../../src/lib/import/manifest.ts";
-import type { ModelConfig } from "../../src/lib/models/config.ts";
 import { randomWeights } from "../../src/lib/models/randomWeights.ts";
 import type { WarmStartPage } from "./warmStart.page.ts";
+import { TINY_FASHION as CONFIG } from "../helpers/configs.js";
 
 const OUT = ".test-out/warm-start";
-const CONFIG: ModelConfig = {
-  name: "tiny_fashion",
-  inputChannels: 1,
-  inputSize: 28,
-  numClasses: 10,
-  stem: { kind: "3x3", width: 8 },
-  block: "basic",
-  depths: [1, 1, 1],
-  widths: [8, 16, 32],
-  groups: 1,
-  strideOn: "3x3",
-  se: { r: 4, stages: [true, true, true] },
-  bnEps: 1e-5,
-};
 let server: StaticServer;
 let browser: Browser;
 let modelUrl = "";

@@ -6,27 +6,12 @@ import assert from "node:assert/strict";
 import * as tf from "@tensorflow/tfjs-core";
 import "@tensorflow/tfjs-backend-cpu";
 import "@tensorflow/tfjs-backend-wasm";
-import { parseConfig, type ModelConfig } from "../../../src/lib/models/config.js";
+import { parseConfig } from "../../../src/lib/models/config.js";
 import { randomWeights } from "../../../src/lib/models/randomWeights.js";
 import { load, type Prediction } from "../../../src/lib/models/resnet.js";
 import { globalAveragePool, resolveSEPath } from "../../../src/lib/models/sePath.js";
 import { FASHION_JSON } from "./fashionConfig.js";
-
-/** A bottleneck SE-ResNet with a projection shortcut in every stage and one stage without SE. */
-const TINY_BOTTLENECK: ModelConfig = {
-  name: "tiny_bottleneck",
-  inputChannels: 3,
-  inputSize: 32,
-  numClasses: 6,
-  stem: { kind: "7x7", width: 8, maxPool: true, ceilMode: false },
-  block: "bottleneck",
-  depths: [2, 1, 1, 1],
-  widths: [4, 8, 8, 16],
-  groups: 1,
-  strideOn: "3x3",
-  se: { r: 4, stages: [true, true, false, true] },
-  bnEps: 1e-5,
-};
+import { TINY_BOTTLENECK } from "../../helpers/configs.js";
 
 function maxAbsDiff(a: tf.Tensor, b: tf.Tensor): number {
   const x = a.dataSync();
