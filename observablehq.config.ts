@@ -5,6 +5,8 @@ import { chapters, SITE_TITLE } from "./src/lib/site.js";
 
 export default {
   root: "src/pages",
+  // A test builds a second site (with other installed models) beside the real one.
+  output: process.env.SE_DIST ?? "dist",
   title: SITE_TITLE,
   pages: chapters.map(({ name, path }) => ({ name, path })),
   // The default theme loads a web font from Google's CDN; this site must build and run offline.

@@ -1,11 +1,25 @@
 // Lists the models installed under data/models/<name>/ (model.json + shards, as `npm run weights -- import`
 // writes them) in a generated module of Framework file attachments, so the site ships exactly these files, with
 // content-hashed URLs, in both `npm run dev` and `npm run build`. Output is gitignored; rerun after an import.
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+// SE_MODELS_DIR picks another folder (a test builds the site with its own models that way): Framework only ships
+// files under its root, so src/pages/models is a link to the folder, made here.
+import {
+  existsSync,
+  lstatSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
+import { join, relative, resolve } from "node:path";
 
-const MODELS = "data/models";
+const MODELS = process.env.SE_MODELS_DIR ?? "data/models";
+const LINK = "src/pages/models";
 const OUT = "src/components/modelFiles.generated.ts";
+
+if (lstatSync(LINK, { throwIfNoEntry: false })) rmSync(LINK); // the link itself; a real folder there makes this fail
+symlinkSync(relative(resolve(LINK, ".."), resolve(MODELS)), LINK);
 
 const entries: string[] = [];
 for (const name of existsSync(MODELS) ? readdirSync(MODELS).sort() : []) {

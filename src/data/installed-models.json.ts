@@ -4,7 +4,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseDescriptor } from "../lib/import/manifest.js";
 
-const MODELS = "data/models";
+const MODELS = process.env.SE_MODELS_DIR ?? "data/models"; // as scripts/models.ts
 const models = (existsSync(MODELS) ? readdirSync(MODELS) : [])
   .filter((name) => existsSync(join(MODELS, name, "model.json")))
   .sort()
