@@ -1,5 +1,5 @@
 // The Inspect chapter's shareable state in the URL's query string: `?model=fashion-default&sample=37&block=SE_3_2
-// &channel=5&iv=stage:4:one`. Uploaded images are never put in the URL (they stay in the browser), so a shared
+// &channel=5&iv=stage:4:one&compare=resnet50`. Uploaded images are never put in the URL (they stay in the browser), so a shared
 // link carries a sample number or nothing. Unknown or malformed values are reported, not silently dropped.
 import { formatIntervention, parseIntervention, type Intervention } from "./interventions.js";
 
@@ -10,6 +10,8 @@ export interface InspectState {
   block?: string;
   channel?: number;
   intervention?: Intervention;
+  /** A second installed model shown beside the first. */
+  compare?: string;
 }
 
 /** Reads the state; `problems` says what was ignored and why. */
@@ -19,6 +21,8 @@ export function parseInspectState(search: string): { state: InspectState; proble
   const problems: string[] = [];
   const model = params.get("model");
   if (model) state.model = model;
+  const compare = params.get("compare");
+  if (compare) state.compare = compare;
   const integer = (key: string, set: (n: number) => void) => {
     const value = params.get(key);
     if (value === null) return;
@@ -50,6 +54,7 @@ export function formatInspectState(state: InspectState): string {
   if (state.block) params.set("block", state.block);
   if (state.channel !== undefined) params.set("channel", String(state.channel));
   if (state.intervention) params.set("iv", formatIntervention(state.intervention));
+  if (state.compare) params.set("compare", state.compare);
   const text = params.toString().replaceAll("%3A", ":");
   return text ? `?${text}` : "";
 }

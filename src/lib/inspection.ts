@@ -39,6 +39,8 @@ export interface ReadoutOptions {
   /** Block whose feature maps to return. */
   featureMaps?: string;
   intervention?: Intervention;
+  /** Every SE block switched off (s ← 1); the computed s are still read out. Not with `intervention`. */
+  seOff?: boolean;
   /** Needed by "mean" interventions. */
   means?: MeanExcitations;
 }
@@ -54,9 +56,17 @@ export async function readout(
     throw new Error(
       `input has ${input.length} values; ${model.config.name} takes ${size}×${size}×${channels}`,
     );
-  const { featureMaps, intervention, means } = options;
-  const intervene = intervention ? interveneWith(intervention, model.seBlocks, means) : undefined;
-  const hit = new Set(intervention ? targetBlocks(intervention, model.seBlocks) : []);
+  const { featureMaps, intervention, seOff, means } = options;
+  if (seOff && intervention) throw new Error("give an intervention or seOff, not both");
+  if (seOff && !model.seBlocks.length) throw new Error(`${model.config.name} has no SE block to switch off`);
+  const intervene = seOff
+    ? (_: string, s: tf.Tensor2D) => tf.onesLike(s)
+    : intervention
+      ? interveneWith(intervention, model.seBlocks, means)
+      : undefined;
+  const hit = new Set(
+    seOff ? model.seBlocks : intervention ? targetBlocks(intervention, model.seBlocks) : [],
+  );
   const x = tf.tensor4d(input, [1, size, size, channels]);
   let prediction: ReturnType<ResNetModel["predict"]> | undefined;
   let probabilities: tf.Tensor | undefined;
@@ -79,7 +89,12 @@ export async function readout(
     ]);
     const blocks = taps.map(([name], i) => {
       const [z, s] = tapValues[i];
-      return { name, z, s, used: hit.has(name) ? intervenedExcitation(intervention!, name, s, means) : s };
+      const used = !hit.has(name)
+        ? s
+        : seOff
+          ? new Float32Array(s.length).fill(1)
+          : intervenedExcitation(intervention!, name, s, means);
+      return { name, z, s, used };
     });
     const result: Readout = { probabilities: p, blocks };
     if (featureMaps && maps) {

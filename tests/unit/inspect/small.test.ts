@@ -61,9 +61,13 @@ test("URL state round-trips; bad values are reported, not dropped silently", () 
     block: "SE_3_2",
     channel: 5,
     intervention: { scope: "stage" as const, target: "4", kind: "clamp" as const, a: 0.2, b: 0.8 },
+    compare: "resnet50",
   };
   const text = formatInspectState(state);
-  assert.equal(text, "?model=fashion-default&sample=37&block=SE_3_2&channel=5&iv=stage:4:clamp:0.2:0.8");
+  assert.equal(
+    text,
+    "?model=fashion-default&sample=37&block=SE_3_2&channel=5&iv=stage:4:clamp:0.2:0.8&compare=resnet50",
+  );
   assert.deepEqual(parseInspectState(text), { state, problems: [] });
   assert.equal(formatInspectState({}), "");
   const { state: partial, problems } = parseInspectState(
