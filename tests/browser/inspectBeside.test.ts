@@ -140,6 +140,17 @@ test("an SE model beside a plain one: top-5 as in Node, with and without SE, and
       await expectedTop5(model, seOff),
       `${model} seOff=${seOff}`,
     );
+  const models = await page.locator('form:has(label:text-is("model")) option').allTextContents();
+  assert.deepEqual(models, [
+    "fashion-default (se_resnet_f12_r4)",
+    "tiny-resnet (tiny_plain_imagenet)",
+    "tiny-se-resnet (tiny_se_imagenet)",
+  ]);
+  // every SE block has its row (the histogram table), named by stage even where a stage has no SE
+  const rows = await page.$$eval("table.se-table tr[data-block]", (trs) => [
+    ...new Set(trs.map((tr) => (tr as HTMLElement).dataset.block)),
+  ]);
+  assert.deepEqual(rows, local.get("tiny-se-resnet")!.model.seBlocks);
   const text = (await page.textContent("main")) ?? "";
   assert.match(
     text,
