@@ -193,7 +193,7 @@ test("a partner from the URL that cannot stand beside the model is refused with 
   );
   const text = (await page.textContent("main")) ?? "";
   assert.match(text, /“tiny-resnet” cannot be shown beside fashion-default: its classes differ/);
-  assert.match(text, /No other installed model has the classes of fashion-default/);
+  assert.match(text, /This site has no other model with the classes of fashion-default to show beside it/);
   assert.equal(await page.locator(".se-inspect-beside").count(), 0);
   assert.deepEqual(watched.problems, []);
 });
