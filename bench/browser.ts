@@ -1,7 +1,8 @@
-// Shared by the network benchmarks: bundles bench/net.page.ts with the wasm binaries, serves it on 127.0.0.1 (with
-// COOP/COEP headers when asked, so the page is cross-origin isolated and tfjs can run multi-threaded wasm) and opens
-// it in Debian's headless Chromium, one fresh page per backend.
-import { copyFileSync } from "node:fs";
+// Shared by the browser benchmarks: bundles a page (bench/net.page.ts by default) with the tfjs wasm binaries, serves
+// it on 127.0.0.1 (with COOP/COEP headers when asked, so the page is cross-origin isolated and wasm can run
+// multi-threaded) and opens it in Debian's headless Chromium, one fresh page (new context) per call.
+import { copyFileSync, existsSync, symlinkSync } from "node:fs";
+import { resolve } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { bundlePage } from "../tests/helpers/bundle.ts";
 import { CHROMIUM, CHROMIUM_ARGS, watchedPage } from "../tests/helpers/chromium.ts";
@@ -9,35 +10,53 @@ import { serve, type StaticServer } from "../tests/helpers/server.ts";
 import { WASM_BINARIES } from "../src/lib/backend.ts";
 import type { NetBenchPage } from "./net.page.ts";
 
-const OUT = ".test-out/bench-net";
-
 /** Headers that make a page cross-origin isolated (SharedArrayBuffer, hence wasm threads). */
 export const ISOLATION_HEADERS = {
   "cross-origin-opener-policy": "same-origin",
   "cross-origin-embedder-policy": "require-corp",
 };
 
-export interface BenchBrowser {
+/** A page's functions, called from Node with structured-clonable arguments. */
+type PageApi = Record<string, (...args: never[]) => unknown>;
+
+export interface PageBundle {
+  entry: string;
+  out: string;
+  /** The window property the page sets to its API object. */
+  global: string;
+  /** Files or folders served beside the page: name under `out` -> path here (symlinked, not copied). */
+  links?: Record<string, string>;
+}
+
+const NET_PAGE: PageBundle = { entry: "bench/net.page.ts", out: ".test-out/bench-net", global: "netBench" };
+
+export interface BenchBrowser<Api extends PageApi = NetBenchPage> {
   browser: Browser;
   /** A fresh page (new context) on the plain or the isolated server. */
-  open(isolated: boolean): Promise<BenchPage>;
+  open(isolated: boolean): Promise<BenchPage<Api>>;
   close(): Promise<void>;
 }
 
-export interface BenchPage {
+export interface BenchPage<Api extends PageApi = NetBenchPage> {
   page: Page;
   problems: string[];
-  call<K extends keyof NetBenchPage>(
+  call<K extends keyof Api & string>(
     name: K,
-    ...args: Parameters<NetBenchPage[K]>
-  ): Promise<Awaited<ReturnType<NetBenchPage[K]>>>;
+    ...args: Parameters<Api[K]>
+  ): Promise<Awaited<ReturnType<Api[K]>>>;
 }
 
-export async function startBrowser(log: (line: string) => void = console.log): Promise<BenchBrowser> {
-  await bundlePage("bench/net.page.ts", OUT);
+export async function startBrowser<Api extends PageApi = NetBenchPage>(
+  log: (line: string) => void = console.log,
+  bundle: PageBundle = NET_PAGE,
+): Promise<BenchBrowser<Api>> {
+  const { entry, out, global, links = {} } = bundle;
+  await bundlePage(entry, out);
   for (const name of WASM_BINARIES)
-    copyFileSync(`node_modules/@tensorflow/tfjs-backend-wasm/dist/${name}`, `${OUT}/${name}`);
-  const servers: StaticServer[] = [await serve(OUT), await serve(OUT, ISOLATION_HEADERS)];
+    copyFileSync(`node_modules/@tensorflow/tfjs-backend-wasm/dist/${name}`, `${out}/${name}`);
+  for (const [name, target] of Object.entries(links))
+    if (!existsSync(`${out}/${name}`)) symlinkSync(resolve(target), `${out}/${name}`);
+  const servers: StaticServer[] = [await serve(out), await serve(out, ISOLATION_HEADERS)];
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
   return {
     browser,
@@ -47,12 +66,13 @@ export async function startBrowser(log: (line: string) => void = console.log): P
         if (m.type() === "log") log(`  ${m.text()}`);
       });
       await page.goto(`${servers[isolated ? 1 : 0].url}/`);
-      await page.waitForFunction(() => "netBench" in window);
+      await page.waitForFunction((global) => global in window, global);
       return {
         page,
         problems,
         call: (name, ...args) =>
-          page.evaluate(([name, args]) => (window as any).netBench[name](...args), [
+          page.evaluate(([global, name, args]) => (window as any)[global][name](...args), [
+            global,
             name,
             args,
           ] as const) as never,

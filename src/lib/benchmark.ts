@@ -157,7 +157,10 @@ export interface Ratio {
   pairedQ3: number;
 }
 
-export function ratio(a: NetTiming, b: NetTiming): Ratio {
+/** Samples of one case, taken in the same rounds as another's. */
+export type Sampled = Pick<NetTiming, "samplesMs" | "medianMs">;
+
+export function ratio(a: Sampled, b: Sampled): Ratio {
   const per = a.samplesMs.map((x, i) => x / b.samplesMs[i]);
   return {
     ofMedians: a.medianMs / b.medianMs,
