@@ -138,3 +138,20 @@ export function cpuVerdict(report: PeerReport): CpuVerdict {
     verdict: r.pairedQ1 > 1 ? "slower" : r.pairedQ3 < 1 ? "faster" : "on par",
   };
 }
+
+/** The comparison of `ours` with the ORT runtime on the same backend and thread count (the like-for-like pair). */
+export function matched(
+  report: PeerReport,
+  ours: PeerRuntime,
+  model: string = PAPER_PAIR.se,
+): PeerComparison | undefined {
+  return report.comparisons.find((c) => {
+    const peer = report.runtimes.find((r) => r.id === c.peer);
+    return (
+      c.ours === ours.id &&
+      c.model === model &&
+      peer?.backend === ours.backend &&
+      peer.threads === ours.threads
+    );
+  });
+}
