@@ -31,7 +31,7 @@ sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "fixtures"))
 from gpu_overhead import Plain  # noqa: E402  (the twin without its taps)
 from make_fixtures import Net, randomize, rounded, write_safetensors  # noqa: E402
 
-ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..")
+ROOT = os.path.relpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
 PAIR = ["se_resnet50", "resnet50_caffe"]  # PAPER_PAIR in src/lib/benchmark.ts
 SIZE = 224
 
