@@ -6,6 +6,7 @@ import "@tensorflow/tfjs-backend-webgl";
 import "@tensorflow/tfjs-backend-webgpu";
 import { getThreadsCount, setWasmPaths } from "@tensorflow/tfjs-backend-wasm";
 import { initBackend, WASM_BINARIES, type BackendName, type BackendState } from "../src/lib/backend.js";
+import { withAllCores } from "../src/components/wasmThreads.js";
 import { peakMatMul, timeNetworks, type NetRunOptions } from "../src/lib/benchmark.js";
 
 setWasmPaths(Object.fromEntries(WASM_BINARIES.map((name) => [name, `./${name}`])) as Record<string, string>);
@@ -19,7 +20,7 @@ export interface PageInfo {
 }
 
 async function init(name: BackendName): Promise<PageInfo> {
-  const state = await initBackend([name]);
+  const state = await withAllCores(() => initBackend([name])); // every core where isolated, as the site does
   return {
     state,
     crossOriginIsolated: self.crossOriginIsolated,

@@ -3,9 +3,10 @@
 // weights), loaded from the local server (./ort/: its .mjs and .wasm files, never a CDN). Node alternates the pages
 // within each round; this side only loads models and times single predictions.
 import * as tf from "@tensorflow/tfjs-core";
-import { getThreadsCount, setThreadsCount, setWasmPaths } from "@tensorflow/tfjs-backend-wasm";
+import { getThreadsCount, setWasmPaths } from "@tensorflow/tfjs-backend-wasm";
+import { withAllCores } from "../src/components/wasmThreads.js";
 import type * as Ort from "onnxruntime-web";
-import { initBackend, isSoftwareAdapter, WASM_BINARIES, type BackendState } from "../src/lib/backend.js";
+import { initBackend, isSoftwareAdapter, WASM_BINARIES } from "../src/lib/backend.js";
 import { importCheckpoint } from "../src/lib/import/importer.js";
 import { toNamedTensorMap } from "../src/lib/import/tensors.js";
 import { preset } from "../src/lib/models/config.js";
@@ -73,26 +74,11 @@ async function adapterInfo(): Promise<{ device: string; software: boolean }> {
   };
 }
 
-/**
- * The wasm backend on every logical core, as the peer gets. tfjs-backend-wasm caps XNNPACK's pool at
- * hardwareConcurrency / 2 (it assumes two hyper-threads per core; 1 thread on a 2-core host, whatever
- * setThreadsCount asks), reading the count once while its module starts; so for that moment it is shown twice
- * the real count, and getThreadsCount() reports what it took.
- */
-async function allCores(): Promise<BackendState> {
-  const logical = navigator.hardwareConcurrency;
-  setThreadsCount(logical);
-  Object.defineProperty(navigator, "hardwareConcurrency", { configurable: true, get: () => 2 * logical });
-  try {
-    return await initBackend(["wasm"]);
-  } finally {
-    delete (navigator as { hardwareConcurrency?: number }).hardwareConcurrency; // the prototype's getter again
-  }
-}
-
 async function ours(spec: RuntimeSpec): Promise<{ info: OwnInfo; runner: Runner }> {
   const state =
-    spec.backend === "wasm" && spec.threads === "all" ? await allCores() : await initBackend([spec.backend]);
+    spec.backend === "wasm" && spec.threads === "all"
+      ? await withAllCores(() => initBackend(["wasm"])) // as the site does (src/components/wasmThreads.ts)
+      : await initBackend([spec.backend]);
   const nchw = await input();
   const x = tf.tidy(() => tf.transpose(tf.tensor4d(nchw, [1, 3, 224, 224]), [0, 2, 3, 1])) as tf.Tensor4D; // NCHW -> NHWC
   const models = new Map<string, ResNetModel>();

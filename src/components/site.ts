@@ -9,6 +9,8 @@ import {
   isBackendName,
 } from "../lib/backend.js";
 import type { BackendName, BackendState } from "../lib/backend.js";
+import { getThreadsCount } from "@tensorflow/tfjs-backend-wasm";
+import { withAllCores } from "./wasmThreads.js";
 
 const STORAGE_KEY = "se-explorer.backend";
 const PROBE_KEY = "se-explorer.probe";
@@ -82,7 +84,7 @@ function renderBadge(badge: HTMLElement, state: BackendState, preferred: Backend
         ? "The WGSL kernels start WebGPU when a chapter needs them."
         : "This browser has no WebGPU, so the WGSL kernels cannot run here.",
     self.crossOriginIsolated
-      ? `The page is cross-origin isolated: wasm runs its threaded build (tfjs uses half of the ${navigator.hardwareConcurrency} logical cores).`
+      ? `The page is cross-origin isolated: wasm runs its threaded build${state.name === "wasm" ? ` on ${getThreadsCount()} thread(s)` : ""}.`
       : "The page is not cross-origin isolated, so wasm runs on one thread.",
     failed ? `Tried first:\n${failed}` : "",
   ]
@@ -102,9 +104,11 @@ async function start(): Promise<BackendState> {
   const preferred = storedPreference();
   const badge = document.getElementById("se-backend-badge");
   try {
-    const state = preferred
-      ? { ...(await initBackend(backendOrder(preferred))), reason: "your choice in this menu" }
-      : await fastestForNetworks(BACKEND_ORDER, probeCache);
+    const state = await withAllCores(async () =>
+      preferred
+        ? { ...(await initBackend(backendOrder(preferred))), reason: "your choice in this menu" }
+        : await fastestForNetworks(BACKEND_ORDER, probeCache),
+    );
     if (badge) renderBadge(badge, state, preferred);
     return state;
   } catch (error) {

@@ -2,6 +2,7 @@
 // SwiftShader (software).
 import * as tf from "@tensorflow/tfjs-core";
 import { getThreadsCount, setWasmPaths } from "@tensorflow/tfjs-backend-wasm";
+import { withAllCores } from "../../src/components/wasmThreads.js";
 import { BACKEND_ORDER, fastestForNetworks, WASM_BINARIES, type BackendName } from "../../src/lib/backend.js";
 
 setWasmPaths(Object.fromEntries(WASM_BINARIES.map((name) => [name, `./${name}`])) as Record<string, string>);
@@ -21,9 +22,9 @@ async function choose() {
   return { state, measured, crossOriginIsolated: self.crossOriginIsolated };
 }
 
-/** Starts wasm alone and reports its threads, with a small conv to show the threaded build computes. */
+/** Starts wasm alone as the site does and reports its threads, with a small conv to show the threaded build computes. */
 async function wasmThreads() {
-  if (!(await tf.setBackend("wasm"))) throw new Error("no wasm");
+  if (!(await withAllCores(() => tf.setBackend("wasm")))) throw new Error("no wasm");
   const y = tf.tidy(() =>
     tf.conv2d(tf.ones([1, 8, 8, 4]) as tf.Tensor4D, tf.ones([3, 3, 4, 2]) as tf.Tensor4D, 1, "same"),
   );
