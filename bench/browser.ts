@@ -6,15 +6,9 @@ import { resolve } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { bundlePage } from "../tests/helpers/bundle.ts";
 import { CHROMIUM, CHROMIUM_ARGS, watchedPage } from "../tests/helpers/chromium.ts";
-import { serve, type StaticServer } from "../tests/helpers/server.ts";
+import { ISOLATION_HEADERS, serve, type StaticServer } from "../tests/helpers/server.ts";
 import { WASM_BINARIES } from "../src/lib/backend.ts";
 import type { NetBenchPage } from "./net.page.ts";
-
-/** Headers that make a page cross-origin isolated (SharedArrayBuffer, hence wasm threads). */
-export const ISOLATION_HEADERS = {
-  "cross-origin-opener-policy": "same-origin",
-  "cross-origin-embedder-policy": "require-corp",
-};
 
 /** A page's functions, called from Node with structured-clonable arguments. */
 type PageApi = Record<string, (...args: never[]) => unknown>;

@@ -8,14 +8,15 @@ import { setThreadsCount } from "@tensorflow/tfjs-backend-wasm";
 /** Workers tfjs-backend-wasm's threaded build creates at start-up (more would have to start while it waits). */
 const PREALLOCATED_WORKERS = 8;
 
-export function wasmThreadTarget(): number {
-  return self.crossOriginIsolated ? Math.min(PREALLOCATED_WORKERS, navigator.hardwareConcurrency || 1) : 1;
+/** Threads the site's wasm backend runs on in a cross-origin isolated page. */
+export function isolatedWasmThreads(): number {
+  return Math.min(PREALLOCATED_WORKERS, navigator.hardwareConcurrency || 1);
 }
 
-/** Runs `start` (which may start the wasm backend) so that wasm, if it starts, uses wasmThreadTarget() threads. */
+/** Runs `start` (which may start the wasm backend) so that wasm, if it starts, gets isolatedWasmThreads(). */
 export async function withAllCores<T>(start: () => Promise<T>): Promise<T> {
   if (!self.crossOriginIsolated) return start();
-  const threads = wasmThreadTarget();
+  const threads = isolatedWasmThreads();
   setThreadsCount(threads);
   Object.defineProperty(navigator, "hardwareConcurrency", { configurable: true, get: () => 2 * threads });
   try {

@@ -7,7 +7,7 @@ import { copyFileSync } from "node:fs";
 import type { Browser } from "playwright-core";
 import { bundlePage } from "../helpers/bundle.ts";
 import { launch, watchedPage } from "../helpers/chromium.ts";
-import { serve, type StaticServer } from "../helpers/server.ts";
+import { ISOLATION_HEADERS, serve, type StaticServer } from "../helpers/server.ts";
 import { WASM_BINARIES } from "../../src/lib/backend.ts";
 import type { BackendChoicePage } from "./backendChoice.page.ts";
 
@@ -21,10 +21,7 @@ before(async () => {
   for (const name of WASM_BINARIES)
     copyFileSync(`node_modules/@tensorflow/tfjs-backend-wasm/dist/${name}`, `${OUT}/${name}`);
   server = await serve(OUT);
-  isolated = await serve(OUT, {
-    "cross-origin-opener-policy": "same-origin",
-    "cross-origin-embedder-policy": "require-corp",
-  });
+  isolated = await serve(OUT, ISOLATION_HEADERS);
   browser = await launch();
 });
 

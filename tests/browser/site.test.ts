@@ -5,7 +5,7 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import type { Browser } from "playwright-core";
 import { launch, watchedPage } from "../helpers/chromium.js";
-import { serve, type StaticServer } from "../helpers/server.js";
+import { ISOLATION_HEADERS, serve, type StaticServer } from "../helpers/server.js";
 import { DIST, pagePaths } from "../helpers/dist.js";
 
 let browser: Browser;
@@ -90,4 +90,24 @@ test("the SE block chapter's WGSL kernels match the tfjs reference within 1e-5, 
   assert.ok(second >= 0 && second <= 1e-5, `max abs diff ${second} with r = 4`);
   assert.deepEqual(problems, []);
   await page.context().close();
+});
+
+test("on a host that sends COOP/COEP, networks run on threaded wasm with every logical core", async () => {
+  const isolated = await serve(DIST, ISOLATION_HEADERS);
+  try {
+    const { page, problems } = await watchedPage(browser);
+    await page.goto(`${isolated.url}/backends`);
+    await page.waitForSelector("#se-backend-badge[data-backend='wasm']", { timeout: 60_000 });
+    const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+    assert.match(
+      (await page.getAttribute("#se-backend-badge", "title")) ?? "",
+      new RegExp(
+        `cross-origin isolated: wasm runs its threaded build on ${Math.min(8, cores)} thread\\(s\\)`,
+      ),
+    );
+    assert.deepEqual(problems, []);
+    await page.context().close();
+  } finally {
+    await isolated.close();
+  }
 });

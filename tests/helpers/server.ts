@@ -33,6 +33,12 @@ async function isFile(path: string): Promise<boolean> {
   }
 }
 
+/** Headers that make a page cross-origin isolated (SharedArrayBuffer, hence wasm threads), as a host can send them. */
+export const ISOLATION_HEADERS = {
+  "cross-origin-opener-policy": "same-origin",
+  "cross-origin-embedder-policy": "require-corp",
+};
+
 export async function serve(root: string, headers: Record<string, string> = {}): Promise<StaticServer> {
   const server: Server = createServer(async (req, res) => {
     const pathname = decodeURIComponent(new URL(req.url ?? "/", "http://127.0.0.1").pathname);
