@@ -30,8 +30,10 @@ export interface TensorView3dData {
 export interface TensorView3dOptions {
   width: number;
   height?: number;
-  /** Most channels drawn (the first ones); default 64. */
+  /** Most channels drawn; default 64. */
   maxChannels?: number;
+  /** A channel the drawn ones must include (the reader's selection); without it the first ones are drawn. */
+  focusChannel?: number;
   /** Draw the 2D version even where WebGL 2 works. */
   forceFallback?: boolean;
   /** Disposes the view when aborted (it also disposes itself once removed from the document). */
@@ -86,19 +88,22 @@ function format(v: number): string {
 }
 
 /** What the view shows, in words: the visible caption and the canvas's description for screen readers. */
-function summaryText(data: TensorView3dData, shown: number, max: number, flat: boolean): string {
+function summaryText(data: TensorView3dData, shown: number[], max: number, flat: boolean): string {
   const [h, w, c] = data.shape;
   const s = Array.from(data.s);
   const lo = d3.minIndex(s);
   const hi = d3.maxIndex(s);
-  const channels = shown === c ? `all ${c} channels` : `its first ${shown} of ${c} channels (0–${shown - 1})`;
+  const channels =
+    shown.length === c
+      ? `all ${c} channels`
+      : `${shown.length} of its ${c} channels (${shown[0]}–${shown[shown.length - 1]})`;
   const layout = flat
     ? `top to bottom: U (${h}×${w}×${c}, H × W × C), the feature map entering the block, ${channels} as maps; ` +
       `z, the channel means (the squeeze), and s, the excitations, as bars over all ${c} channels; and X̃ = s·U, ` +
       `each map of U multiplied by its s`
     : `in 3D, left to right: U (${h}×${w}×${c}, H × W × C), the feature map entering the block, ${channels} ` +
-      `drawn as stacked planes, channel 0 in front; z, the channel means (the squeeze); s, the excitations` +
-      `${shown === c ? "" : ` (the columns show the same ${shown} channels)`}; and X̃ = s·U, each plane of U ` +
+      `drawn as stacked planes, channel ${shown[0]} in front; z, the channel means (the squeeze); s, the excitations` +
+      `${shown.length === c ? "" : ` (the columns show the same ${shown.length} channels)`}; and X̃ = s·U, each plane of U ` +
       `multiplied by its s`;
   const colours = flat ? `U and X̃ share a purple–orange scale` : `U, z and X̃ share a purple–orange scale`;
   return (
@@ -138,7 +143,8 @@ function fallback(
   const note = document.createElement("p");
   note.className = "se-tensor3d-note";
   note.textContent = `The 3D view is not available (${why}); here are the same tensors in 2D.`;
-  const subset = channels.length < c ? ` (first ${channels.length} of ${c} channels)` : "";
+  const subset =
+    channels.length < c ? ` (channels ${channels[0]}–${channels[channels.length - 1]} of ${c})` : "";
   const heading = (text: string) => Object.assign(document.createElement("h4"), { textContent: text });
   return [
     note,
@@ -314,10 +320,12 @@ function buildScene(data: TensorView3dData, channels: number[], max: number): Sc
 
 export function tensorView3d(data: TensorView3dData, options: TensorView3dOptions): HTMLElement {
   validate(data);
-  const { width, maxChannels = 64, forceFallback = false, signal } = options;
+  const { width, maxChannels = 64, focusChannel = 0, forceFallback = false, signal } = options;
   const height = options.height ?? Math.round(Math.min(480, Math.max(260, width * 0.55)));
   const [h, w, c] = data.shape;
-  const channels = d3.range(Math.min(c, maxChannels));
+  const k = Math.min(c, maxChannels);
+  const first = Math.max(0, Math.min(c - k, focusChannel - Math.floor(k / 2))); // the focus near the middle
+  const channels = d3.range(first, first + k);
   let max = 0;
   for (let p = 0; p < h * w; p++)
     for (const ch of channels) max = Math.max(max, Math.abs(data.u[p * c + ch]));
@@ -328,10 +336,10 @@ export function tensorView3d(data: TensorView3dData, options: TensorView3dOption
   root.className = "se-tensor3d";
   const caption = document.createElement("figcaption");
   caption.id = `${id}-summary`;
-  caption.textContent = summaryText(data, channels.length, max, false);
+  caption.textContent = summaryText(data, channels, max, false);
   const showFallback = (why: string) => {
     root.dataset.renderer = "fallback";
-    caption.textContent = summaryText(data, channels.length, max, true);
+    caption.textContent = summaryText(data, channels, max, true);
     root.replaceChildren(...fallback(data, channels, max, width, why), caption);
   };
 

@@ -57,9 +57,18 @@ test("WebGL view: non-blank pixels, focusable canvas, description of what is sho
   const { covered, colours } = await call(page, "pixels");
   assert.ok(covered > 0.1, `only ${(covered * 100).toFixed(1)}% of the canvas is drawn`);
   assert.ok(colours > 100, `only ${colours} distinct colours`);
-  // Large C: a readable subset, and the description says which channels.
+  // Large C: a readable subset around the reader's channel, and the description says which channels.
   const wide = await call(page, "mount", [7, 7, 100]);
-  assert.match(wide.summary, /its first 64 of 100 channels \(0–63\) drawn as stacked planes/);
+  assert.match(wide.summary, /64 of its 100 channels \(0–63\) drawn as stacked planes, channel 0 in front/);
+  const focused = await call(page, "mount", [7, 7, 100], { focusChannel: 50 });
+  assert.match(
+    focused.summary,
+    /64 of its 100 channels \(18–81\) drawn as stacked planes, channel 18 in front/,
+  );
+  const last = await call(page, "mount", [7, 7, 100], { focusChannel: 99 });
+  assert.match(last.summary, /64 of its 100 channels \(36–99\)/);
+  const middle = await call(page, "mount", [7, 7, 200], { focusChannel: 100 });
+  assert.match(middle.summary, /64 of its 200 channels \(68–131\)/);
   assert.deepEqual(problems, []);
 });
 
