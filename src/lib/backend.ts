@@ -95,11 +95,10 @@ async function describeDevice(name: BackendName): Promise<{ device: string; soft
   }
   if (name === "webgl") {
     const gl = backend.gpgpu?.gl;
-    const renderer = gl ? String(gl.getParameter(gl.RENDERER)) : "";
-    return {
-      device: renderer || "unknown renderer",
-      software: /swiftshader|llvmpipe|software/i.test(renderer),
-    };
+    // gl.RENDERER is masked ("WebKit WebGL" in Chromium); the debug extension names the real renderer.
+    const debug = gl?.getExtension("WEBGL_debug_renderer_info");
+    const renderer = gl ? String(gl.getParameter(debug ? debug.UNMASKED_RENDERER_WEBGL : gl.RENDERER)) : "";
+    return { device: renderer || "unknown renderer", software: SOFTWARE.test(renderer) };
   }
   return { device: name === "wasm" ? "CPU (WebAssembly)" : "CPU (JavaScript)", software: false };
 }

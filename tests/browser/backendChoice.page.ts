@@ -10,9 +10,9 @@ setWasmPaths(Object.fromEntries(WASM_BINARIES.map((name) => [name, `./${name}`])
 type Probe = Partial<Record<BackendName, number>>;
 const saved = new Map<string, Probe>();
 
-async function choose() {
+async function choose(order: BackendName[] = [...BACKEND_ORDER]) {
   let measured = false;
-  const state = await fastestForNetworks(BACKEND_ORDER, {
+  const state = await fastestForNetworks(order, {
     remembered: (device) => saved.get(device) ?? null,
     remember: (device, probe) => {
       measured = true;

@@ -51,6 +51,23 @@ test("software WebGPU: networks on wasm, kernels on webgpu, the probe measured o
   assert.deepEqual(problems, []);
 });
 
+test("no WebGPU and a software WebGL (SwiftShader behind Chromium's masked renderer name): networks on wasm", async () => {
+  const { page, problems } = await watchedPage(browser);
+  await page.goto(`${server.url}/`);
+  await page.waitForFunction(() => "backendChoice" in window);
+  const { state } = (await page.evaluate(() =>
+    (window as any).backendChoice.choose(["webgl", "wasm", "cpu"]),
+  )) as Awaited<ReturnType<BackendChoicePage["choose"]>>;
+  assert.equal(state.name, "wasm");
+  const { webgl, wasm } = state.probeMs ?? {};
+  assert.ok(webgl! > wasm!, `probe: webgl ${webgl} ms, wasm ${wasm} ms`);
+  assert.match(
+    state.reason ?? "",
+    /on webgl \(.*SwiftShader.*, a software adapter\).*so networks run on wasm/,
+  );
+  assert.deepEqual(problems, []);
+});
+
 // tfjs-backend-wasm alone sizes its XNNPACK pool at half the logical cores (it assumes two hyperthreads per core), so
 // a 2-core host would get the threaded build with a single thread; the site (withAllCores) gets every core, up to 8.
 test("wasm loads its threaded build when the host sends COOP/COEP, with every logical core as a thread", async () => {
