@@ -38,43 +38,26 @@ function median(timings: NetTiming[], model: string, sePath: string): number | u
 function rows(yours: ReaderSuite, recorded: RecordedResult | undefined): Row[] {
   const r = recorded;
   const first = yours.timings[0];
+  // A measure read the same way from the reader's run and the recorded one.
+  const both = (
+    measure: string,
+    read: (m: Pick<RecordedResult, "peak" | "timings" | "ratios">) => string,
+  ): Row => ({
+    measure,
+    yours: read(yours),
+    recorded: r ? read(r) : "—",
+  });
   return [
     { measure: "device", yours: yours.backend, recorded: r ? `${r.backend} (${r.device})` : "—" },
-    {
-      measure: "peak matMul rate",
-      yours: `${yours.peak.gflops.toFixed(1)} GFLOP/s`,
-      recorded: r ? `${r.peak.gflops.toFixed(1)} GFLOP/s` : "—",
-    },
-    {
-      measure: "ResNet-50, our path",
-      yours: ms(median(yours.timings, PAPER_PAIR.plain, "auto")),
-      recorded: ms(r && median(r.timings, PAPER_PAIR.plain, "auto")),
-    },
-    {
-      measure: "SE-ResNet-50, our path",
-      yours: ms(median(yours.timings, PAPER_PAIR.se, "auto")),
-      recorded: ms(r && median(r.timings, PAPER_PAIR.se, "auto")),
-    },
-    {
-      measure: "SE / no-SE, our path",
-      yours: ratio(yours.ratios["SE/no-SE (auto)"]?.paired),
-      recorded: ratio(r?.ratios["SE/no-SE (auto)"]?.paired),
-    },
-    {
-      measure: "SE-ResNet-50, stock tfjs chain",
-      yours: ms(median(yours.timings, PAPER_PAIR.se, "ops")),
-      recorded: ms(r && median(r.timings, PAPER_PAIR.se, "ops")),
-    },
-    {
-      measure: "SE / no-SE, stock chain",
-      yours: ratio(yours.ratios["SE/no-SE (ops)"]?.paired),
-      recorded: ratio(r?.ratios["SE/no-SE (ops)"]?.paired),
-    },
-    {
-      measure: "SE-ResNet-50: stock chain / our path",
-      yours: ratio(yours.ratios[`ops/auto (${PAPER_PAIR.se})`]?.paired),
-      recorded: ratio(r?.ratios[`ops/auto (${PAPER_PAIR.se})`]?.paired),
-    },
+    both("peak matMul rate", (m) => `${m.peak.gflops.toFixed(1)} GFLOP/s`),
+    both("ResNet-50, our path", (m) => ms(median(m.timings, PAPER_PAIR.plain, "auto"))),
+    both("SE-ResNet-50, our path", (m) => ms(median(m.timings, PAPER_PAIR.se, "auto"))),
+    both("SE / no-SE, our path", (m) => ratio(m.ratios["SE/no-SE (auto)"]?.paired)),
+    both("SE-ResNet-50, stock tfjs chain", (m) => ms(median(m.timings, PAPER_PAIR.se, "ops"))),
+    both("SE / no-SE, stock chain", (m) => ratio(m.ratios["SE/no-SE (ops)"]?.paired)),
+    both("SE-ResNet-50: stock chain / our path", (m) =>
+      ratio(m.ratios[`ops/auto (${PAPER_PAIR.se})`]?.paired),
+    ),
     {
       measure: "SE-ResNet-50 cold (load + first prediction)",
       yours: ms(first.loadMs + first.firstMs),

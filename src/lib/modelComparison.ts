@@ -30,13 +30,19 @@ export interface ModelInput {
   model: ResNetModel;
   /** The normalised image, [H × W × C] in HWC order. */
   x: Float32Array;
+  /** The model's probabilities for `x` where already computed: that run is not repeated. */
+  probabilities?: ArrayLike<number>;
 }
 
 /** Runs the image through both models, and through each again with every SE block off where it has SE. */
 export async function sideBySideRuns(main: ModelInput, partner: ModelInput): Promise<ComparedRun[]> {
   const runs: ComparedRun[] = [];
-  for (const { name, model, x } of [main, partner]) {
-    runs.push({ model: name, seOff: false, probabilities: (await readout(model, x)).probabilities });
+  for (const { name, model, x, probabilities } of [main, partner]) {
+    runs.push({
+      model: name,
+      seOff: false,
+      probabilities: probabilities ?? (await readout(model, x)).probabilities,
+    });
     if (model.seBlocks.length)
       runs.push({
         model: name,

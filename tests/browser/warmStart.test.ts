@@ -14,6 +14,7 @@ import { serve, type StaticServer } from "../helpers/server.ts";
 import type { CanonicalTensor } from "../../src/lib/import/layout.ts";
 import { encodeModel, stringifyDescriptor } from "../../src/lib/import/manifest.ts";
 import { randomWeights } from "../../src/lib/models/randomWeights.ts";
+import { FASHION_MNIST_PREPROCESSING } from "../../src/lib/preprocess.ts";
 import type { WarmStartPage } from "./warmStart.page.ts";
 import { TINY_FASHION as CONFIG } from "../helpers/configs.js";
 
@@ -34,14 +35,7 @@ async function writeModel(dir: string): Promise<string> {
     weights,
     {
       config: CONFIG,
-      preprocessing: {
-        mean: [0.286],
-        std: [0.353],
-        resize: 28,
-        crop: 1,
-        interpolation: "bilinear",
-        inputSize: 28,
-      },
+      preprocessing: FASHION_MNIST_PREPROCESSING,
       labels: null,
       source: { file: "random", sha256: "0".repeat(64), naming: "timm", format: "safetensors" },
     },

@@ -1,5 +1,6 @@
 // Tiny model configs shared by the tests: quick to run anywhere, yet covering both block types.
-import type { ModelConfig } from "../../src/lib/models/config.js";
+import { parseConfig, type ModelConfig } from "../../src/lib/models/config.js";
+import { FASHION_JSON } from "../unit/models/fashionConfig.js";
 
 /** A bottleneck SE-ResNet with a projection shortcut in every stage and one stage without SE. */
 export const TINY_BOTTLENECK: ModelConfig = {
@@ -32,3 +33,6 @@ export const TINY_FASHION: ModelConfig = {
   se: { r: 4, stages: [true, true, true] },
   bnEps: 1e-5,
 };
+
+/** The agreed Fashion-MNIST config (widths 8/16/32, two blocks per stage, r = 4), parsed from its JSON. */
+export const FASHION_F8: ModelConfig = parseConfig(JSON.parse(FASHION_JSON));

@@ -4,21 +4,9 @@ import { reductionStudy, studyFindings, type RunRecord } from "../../src/lib/red
 import { runRecord } from "../../src/lib/runRecords.js";
 import { mean, median, sampleStd } from "../../src/lib/stats.js";
 import type { ModelConfig } from "../../src/lib/models/config.js";
+import { FASHION_F8 } from "../helpers/configs.js";
 
-const base: ModelConfig = {
-  name: "resnet_f8",
-  inputChannels: 1,
-  inputSize: 28,
-  numClasses: 10,
-  stem: { kind: "3x3", width: 8 },
-  block: "basic",
-  depths: [2, 2, 2],
-  widths: [8, 16, 32],
-  groups: 1,
-  strideOn: "3x3",
-  se: null,
-  bnEps: 1e-5,
-};
+const base: ModelConfig = { ...FASHION_F8, name: "resnet_f8", se: null };
 const withR = (r: number): ModelConfig => ({
   ...base,
   name: `se_resnet_f8_r${r}`,

@@ -52,6 +52,13 @@ test("side by side: each model as is, and without SE where it has SE; no tensor 
   );
   assert.deepEqual(runs[0].probabilities, (await readout(se, x)).probabilities);
   assert.deepEqual(runs[2].probabilities, (await readout(plain, x)).probabilities);
+  // probabilities already computed for the main model are used, not computed again
+  const known = runs[0].probabilities;
+  const reused = await sideBySideRuns(
+    { name: "se", model: se, x, probabilities: known },
+    { name: "plain", model: plain, x },
+  );
+  assert.equal(reused[0].probabilities, known);
 });
 
 test("rows and sentence are measured against the first run; different class counts are refused", () => {

@@ -2,6 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { preset } from "../../../src/lib/models/config.js";
 import { table1 } from "../../../src/lib/models/table1.js";
+import { FASHION_F8 } from "../../helpers/configs.js";
 
 test("Table 1 rows for SE-ResNet-50 come out of the definition as the paper prints them", () => {
   const rows = table1(preset("se_resnet50"));
@@ -50,20 +51,7 @@ test("ResNet-50 has no SE column; SE-ResNeXt-50 doubles the widths with 32 group
 });
 
 test("the Fashion net: 3×3 stem without pooling, three stages 28 -> 14 -> 7", () => {
-  const rows = table1({
-    name: "f",
-    inputChannels: 1,
-    inputSize: 28,
-    numClasses: 10,
-    stem: { kind: "3x3", width: 8 },
-    block: "basic",
-    depths: [2, 2, 2],
-    widths: [8, 16, 32],
-    groups: 1,
-    strideOn: "3x3",
-    se: { r: 4, stages: [true, true, false] },
-    bnEps: 1e-5,
-  });
+  const rows = table1({ ...FASHION_F8, name: "f", se: { r: 4, stages: [true, true, false] } });
   assert.deepEqual(
     rows.map((r) => [r.stage, r.outputSize, r.layers]),
     [
