@@ -1,6 +1,6 @@
 // npm run bench:net — SE-ResNet-50 vs ResNet-50 (the paper's Caffe-style pair, seeded random weights, one 224×224
-// image), each with our SE path ("auto") and with the stock tfjs op chain ("ops"), in Node on tfjs-wasm and in headless
-// Chromium on the chosen backends. Medians after warm-up; every ratio comes from medians of the same run.
+// image), each with our SE path ("auto"), without its fold ("lean") and with the stock tfjs op chain ("ops"), in
+// Node on tfjs-wasm and in headless Chromium on the chosen backends. Medians after warm-up; every ratio comes from medians of the same run.
 // Writes bench/results/net.json. Options: --runs 7 --warmup 2 --backends node-wasm,wasm,wasm-threads,webgpu,webgl
 // (--slow-runs 3 --slow-warmup 1 for backends on a software GPU, where one SE-ResNet-50 takes many seconds).
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -28,11 +28,14 @@ const { plan, slow, runtimes, out } = benchOptions(RUNTIMES, {
 });
 const { runs, warmup } = plan;
 
+// "lean" is "auto" on cpu and wasm without folding SE into conv3: the pair shows what the fold buys in a whole network.
 const CASES: NetCase[] = [
   { model: PAPER_PAIR.plain, sePath: "auto" },
   { model: PAPER_PAIR.se, sePath: "auto" },
   { model: PAPER_PAIR.plain, sePath: "ops" },
   { model: PAPER_PAIR.se, sePath: "ops" },
+  { model: PAPER_PAIR.plain, sePath: "lean" },
+  { model: PAPER_PAIR.se, sePath: "lean" },
 ];
 
 interface Environment {
@@ -129,7 +132,7 @@ if (inBrowser.length) {
 
 const report = {
   benchmark:
-    "SE-ResNet-50 vs ResNet-50 (Caffe-style pair), our SE path (auto) vs the stock tfjs op chain (ops)",
+    "SE-ResNet-50 vs ResNet-50 (Caffe-style pair), our SE path (auto), the same without folding SE into conv3 (lean), and the stock tfjs op chain (ops)",
   command: `npm run bench:net -- --runs ${runs} --warmup ${warmup} --slow-runs ${slow.runs} --slow-warmup ${slow.warmup} --backends ${runtimes.join(",")}`,
   date: new Date().toISOString(),
   ...(process.env.BENCH_RUNNER ? { runner: process.env.BENCH_RUNNER } : {}),

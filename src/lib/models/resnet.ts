@@ -16,7 +16,16 @@ import { foldBatchNorm } from "./foldBatchNorm.js";
 import { groupedConv2d, toDepthwiseFilter } from "./groupedConv.js";
 import { maxPool2d } from "./maxPool.js";
 import type { SeWeights } from "../kernels/weights.js";
-import { globalAveragePool, checkSEPath, resolveSEPath, seResidual, type SEPath } from "./sePath.js";
+import {
+  checkSEPath,
+  foldPays,
+  globalAveragePool,
+  resolveSEPath,
+  seResidual,
+  seResidualFolded,
+  type PointwiseConv,
+  type SEPath,
+} from "./sePath.js";
 import { validateWeights } from "./weightSpec.js";
 
 /** What one SE block reveals during a forward pass. */
@@ -69,7 +78,7 @@ export interface LoadArgs {
   config: ModelConfig;
   /** Canonical weights (timm names, tfjs layouts, BatchNorm unfolded); not consumed: the caller may dispose them. */
   weights: tf.NamedTensorMap;
-  /** "auto" (default): fused WGSL on webgpu, the transpose-free chain elsewhere; "ops": the stock tfjs chain. */
+  /** "auto" (default): fused WGSL on webgpu, SE folded into conv3 elsewhere; "ops": the stock tfjs chain. */
   sePath?: SEPath;
 }
 
@@ -145,21 +154,30 @@ export function load({ config, weights, sePath = "auto" }: LoadArgs): ResNetMode
 
   const stem = arch.stem.map(prepare);
   const pool: PoolSpec | null = arch.pool;
-  const body = blocks(arch).map((b) => ({
-    convs: b.convs.map(prepare),
-    se: b.se
-      ? {
-          name: b.se.name,
-          weights: {
-            fc1Weight: clone<tf.Tensor2D>(`${b.se.prefix}.fc1.weight`),
-            fc1Bias: clone<tf.Tensor1D>(`${b.se.prefix}.fc1.bias`),
-            fc2Weight: clone<tf.Tensor2D>(`${b.se.prefix}.fc2.weight`),
-            fc2Bias: clone<tf.Tensor1D>(`${b.se.prefix}.fc2.bias`),
-          } satisfies SeWeights,
-        }
-      : null,
-    downsample: b.downsample ? prepare(b.downsample) : null,
-  }));
+  const body = blocks(arch).map((b) => {
+    const convs = b.convs.map(prepare);
+    const last = convs[convs.length - 1];
+    const { kernel, stride, groups, relu } = last.spec;
+    // U = X·W + b: an SE block after it can be folded through it (sePath "fold")
+    const pointwise: PointwiseConv | null =
+      kernel === 1 && stride === 1 && groups === 1 && !relu ? { filter: last.filter, bias: last.bias } : null;
+    return {
+      convs,
+      pointwise,
+      se: b.se
+        ? {
+            name: b.se.name,
+            weights: {
+              fc1Weight: clone<tf.Tensor2D>(`${b.se.prefix}.fc1.weight`),
+              fc1Bias: clone<tf.Tensor1D>(`${b.se.prefix}.fc1.bias`),
+              fc2Weight: clone<tf.Tensor2D>(`${b.se.prefix}.fc2.weight`),
+              fc2Bias: clone<tf.Tensor1D>(`${b.se.prefix}.fc2.bias`),
+            } satisfies SeWeights,
+          }
+        : null,
+      downsample: b.downsample ? prepare(b.downsample) : null,
+    };
+  });
   const fcWeight = clone<tf.Tensor2D>(`${arch.fc.name}.weight`);
   const fcBias = clone<tf.Tensor1D>(`${arch.fc.name}.bias`);
   const seBlocks = seModules(arch).map((m) => m.name);
@@ -195,11 +213,12 @@ export function load({ config, weights, sePath = "auto" }: LoadArgs): ResNetMode
         for (const l of stem) h = runConv(l, h); // [N, H, W, C_in] -> [N, H/2, W/2, 64] for the 7×7 stem
         if (pool) h = maxPool2d(h, pool);
         for (const b of body) {
-          let u = h;
-          for (const l of b.convs) u = runConv(l, u); // residual branch, [N, H', W', C_out]
+          let x = h;
+          for (const l of b.convs.slice(0, -1)) x = runConv(l, x); // residual branch up to its last conv
+          const last = b.convs[b.convs.length - 1];
           const shortcut = b.downsample ? runConv(b.downsample, h) : h;
           if (!b.se) {
-            h = tf.relu(tf.add(u, shortcut)) as tf.Tensor4D;
+            h = tf.relu(tf.add(runConv(last, x), shortcut)) as tf.Tensor4D;
             continue;
           }
           const name = b.se.name;
@@ -219,6 +238,13 @@ export function load({ config, weights, sePath = "auto" }: LoadArgs): ResNetMode
                 );
               return used as tf.Tensor2D;
             });
+          if (impl === "fold" && b.pointwise && !wanted.has(name) && foldPays(x)) {
+            const r = seResidualFolded(x, b.pointwise, shortcut, b.se.weights, override); // [N, H', W', C]
+            taps[name] = { z: r.z, s: r.s };
+            h = r.out;
+            continue;
+          }
+          const u = runConv(last, x); // [N, H', W', C]
           const keepScaled = wanted.has(name);
           const r = seResidual(impl, u, shortcut, b.se.weights, { override, keepScaled }); // [N, H', W', C]
           taps[name] = keepScaled ? { z: r.z, s: r.s, pre: u, post: r.scaled } : { z: r.z, s: r.s };

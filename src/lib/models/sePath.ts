@@ -1,22 +1,27 @@
-// How the network runs each SE block and its residual ending, relu(s ⊙ u + shortcut). Three implementations of the
+// How the network runs each SE block and its residual ending, relu(s ⊙ u + shortcut). Four implementations of the
 // same arithmetic, so the reader (and the benchmark) can compare them on any backend:
 //   "ops"   the stock tfjs chain: mean over [1, 2] → matMul + bias + relu → matMul + bias → sigmoid → mul → add →
 //           relu. tfjs reduces only innermost axes, so on NHWC every backend first transposes U to [N, C, H·W]:
 //           on wasm the squeeze alone took ~33 ms of SE-ResNet-50's forward pass (tf.profile, 16 blocks).
 //   "lean"  the same block with a squeeze that reads U in place (globalAveragePool below) and the sigmoid fused into
 //           the second matMul.
+//   "fold"  "lean", except that a block after a 1×1 conv (a bottleneck's conv3, BatchNorm folded in: U = X·W + b)
+//           is folded through that conv where this is cheaper (`foldPays`): the squeeze reads X, which has 4×
+//           fewer channels than U, as z = mean(X)·W + b, and the scale becomes part of the conv's weights,
+//           s ⊙ U = X·(W·diag(s)) + b ⊙ s, so no pass over U is left to SE at all (seResidualFolded).
 //   "wgsl"  the fused WGSL block (src/lib/kernels/se-block.ts) on tfjs-webgpu's own buffers: two passes read U,
 //           the second also adds the shortcut and applies the ReLU, and z and s come out of the same passes.
-// "auto" takes "wgsl" on the webgpu backend and "lean" elsewhere. The fused kernel computes s on the GPU and
+// "auto" takes "wgsl" on the webgpu backend and "fold" elsewhere. The fused kernel computes s on the GPU and
 // uses it at once, so a block whose s is overridden (`intervene`) or whose feature maps are requested runs the
-// "lean" chain instead, on any backend.
+// "lean" chain instead, on any backend; the folded block never forms U, so one whose feature maps are requested
+// runs "lean" too.
 import * as tf from "@tensorflow/tfjs-core";
 import { seBlockTaps } from "../kernels/se-block.js";
 import { squeeze as squeezeKernel } from "../kernels/squeeze.js";
 import { excite, scale, squeeze } from "./seBlock.js";
 import type { SeWeights } from "../kernels/weights.js";
 
-export const SE_PATHS = ["auto", "wgsl", "lean", "ops"] as const;
+export const SE_PATHS = ["auto", "wgsl", "fold", "lean", "ops"] as const;
 export type SEPath = (typeof SE_PATHS)[number];
 /** A path as it runs: "auto" resolved for a backend. */
 export type SEImplementation = Exclude<SEPath, "auto">;
@@ -29,7 +34,7 @@ export function checkSEPath(value: unknown): SEPath {
 
 /** What `path` means on `backend`; throws for "wgsl" anywhere but webgpu. */
 export function resolveSEPath(path: SEPath, backend: string): SEImplementation {
-  if (path === "auto") return backend === "webgpu" ? "wgsl" : "lean";
+  if (path === "auto") return backend === "webgpu" ? "wgsl" : "fold";
   if (path === "wgsl" && backend !== "webgpu")
     throw new Error(
       `sePath "wgsl" runs the fused WGSL kernels and needs the webgpu backend, but "${backend}" is active`,
@@ -93,15 +98,65 @@ export function seResidual(
     s = excite(z, weights); // [N, C]
   } else {
     z = globalAveragePool(u); // [N, H, W, C] -> [N, C]
-    const h = tf.fused.matMul({ a: z, b: weights.fc1Weight, bias: weights.fc1Bias, activation: "relu" }); // [N, C/r]
-    s = tf.fused.matMul({
-      a: h,
-      b: weights.fc2Weight,
-      bias: weights.fc2Bias,
-      activation: "sigmoid",
-    }) as tf.Tensor2D; // [N, C]
+    s = leanExcite(z, weights); // [N, C]
   }
   const scaled = scale(u, override ? override(s) : s); // [N, H, W, C] · [N, C]
   const out = tf.relu(tf.add(scaled, shortcut)) as tf.Tensor4D;
   return keepScaled ? { out, z, s, scaled } : { out, z, s };
+}
+
+/** The excitation with the sigmoid fused into the second matMul, z [N, C] -> s [N, C]. */
+function leanExcite(z: tf.Tensor2D, weights: SeWeights): tf.Tensor2D {
+  const h = tf.fused.matMul({ a: z, b: weights.fc1Weight, bias: weights.fc1Bias, activation: "relu" }); // [N, C/r]
+  return tf.fused.matMul({
+    a: h,
+    b: weights.fc2Weight,
+    bias: weights.fc2Bias,
+    activation: "sigmoid",
+  }) as tf.Tensor2D; // [N, C]
+}
+
+/** A 1×1, stride-1, ungrouped conv with its BatchNorm folded in and no activation: U = X·W + b. */
+export interface PointwiseConv {
+  filter: tf.Tensor4D; // [1, 1, C_in, C]
+  bias: tf.Tensor1D; // [C]
+}
+
+/**
+ * Whether folding the SE block through the pointwise conv before it is cheaper than running it on U, for that conv's
+ * input x [N, H, W, C_in]. The fold rescales C_in·C weights per image instead of H·W·C values of U, and tfjs-wasm
+ * repacks new conv weights (~13–24 ns each, against ~3 ns per value scaled), so it pays only where H·W is well above
+ * C_in: we ask for 8× (`npm run bench:fold`, SE-ResNet-50 at 224²: stage 2, H·W / C_in = 49, SE's cost drops from
+ * 3.3 to 0.2 ms; stage 3, 6.1, a draw; stages 4 and 5 would lose 3 and 13 ms). One image only: with several, each
+ * has its own weights and the conv becomes a batched matMul, which tfjs-wasm ran 9× slower than the conv.
+ */
+export function foldPays(x: tf.Tensor4D): boolean {
+  const [n, h, w, cIn] = x.shape;
+  return n === 1 && h * w >= 8 * cIn;
+}
+
+/**
+ * The SE block folded through the pointwise conv that makes U, and the end of the residual block: x [N, H, W, C_in]
+ * and shortcut [N, H, W, C] -> relu(s' ⊙ (x·W + b) + shortcut), where s' is s or its override. U is never formed:
+ *   squeeze  z = mean_hw(x·W + b) = mean_hw(x)·W + b           (the conv is linear and position-wise)
+ *   scale    s' ⊙ (x·W + b) = x·(W·diag(s')) + b ⊙ s'          (column c of W scaled by s'_c)
+ * Call in a tidy, for one image (see `foldPays`).
+ */
+export function seResidualFolded(
+  x: tf.Tensor4D,
+  conv: PointwiseConv,
+  shortcut: tf.Tensor4D,
+  weights: SeWeights,
+  override?: (s: tf.Tensor2D) => tf.Tensor2D,
+): SEResult {
+  const [cIn, c] = conv.filter.shape.slice(2);
+  const w = tf.reshape(conv.filter, [cIn, c]) as tf.Tensor2D; // [1, 1, C_in, C] -> [C_in, C]
+  const z = tf.fused.matMul({ a: globalAveragePool(x), b: w, bias: conv.bias }) as tf.Tensor2D; // [N, C_in]·[C_in, C] + b
+  const s = leanExcite(z, weights); // [N, C]
+  const used = override ? override(s) : s;
+  const filter = tf.mul(conv.filter, tf.reshape(used, [1, 1, 1, c])) as tf.Tensor4D; // [1, 1, C_in, C] · [1, 1, 1, C]
+  const bias = tf.mul(conv.bias, tf.reshape(used, [c])) as tf.Tensor1D; // [C] · [C]
+  const scaled = tf.fused.conv2d({ x, filter, strides: 1, pad: "valid", bias }); // s' ⊙ U, [N, H, W, C]
+  const out = tf.relu(tf.add(scaled, shortcut)) as tf.Tensor4D;
+  return { out, z, s };
 }

@@ -1,6 +1,6 @@
-// The network's SE paths agree: the transpose-free "lean" chain (what "auto" runs on cpu and wasm) against the
-// stock tfjs "ops" chain, on both CPU backends, with taps, feature maps and interventions. The "wgsl" path is
-// checked in Chromium (tests/browser/network.test.ts).
+// The network's SE paths agree: "fold" (what "auto" runs on cpu and wasm) and the transpose-free "lean" chain
+// against the stock tfjs "ops" chain, on both CPU backends, with taps, feature maps and interventions. The "wgsl"
+// path is checked in Chromium (tests/browser/network.test.ts).
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import * as tf from "@tensorflow/tfjs-core";
@@ -9,7 +9,7 @@ import "@tensorflow/tfjs-backend-wasm";
 import { parseConfig } from "../../../src/lib/models/config.js";
 import { randomWeights } from "../../../src/lib/models/randomWeights.js";
 import { load, type Prediction } from "../../../src/lib/models/resnet.js";
-import { globalAveragePool, resolveSEPath } from "../../../src/lib/models/sePath.js";
+import { foldPays, globalAveragePool, resolveSEPath, type SEPath } from "../../../src/lib/models/sePath.js";
 import { FASHION_JSON } from "./fashionConfig.js";
 import { TINY_BOTTLENECK } from "../../helpers/configs.js";
 
@@ -38,39 +38,44 @@ function assertClose(fast: Prediction, ops: Prediction, label: string): void {
 
 for (const backend of ["cpu", "wasm"] as const) {
   for (const config of [parseConfig(JSON.parse(FASHION_JSON)), TINY_BOTTLENECK]) {
-    test(`${backend}, ${config.name}: "auto" runs "lean", which matches the stock "ops" chain`, async () => {
-      await tf.setBackend(backend);
-      assert.equal(resolveSEPath("auto", backend), "lean");
-      const weights = randomWeights(config, 5);
-      const fast = load({ config, weights });
-      const ops = load({ config, weights, sePath: "ops" });
-      tf.dispose(weights);
-      assert.equal(fast.sePath, "auto");
-      const x = tf.randomUniform(
-        [2, config.inputSize, config.inputSize, config.inputChannels],
-        -2,
-        2,
-        "float32",
-        7,
-      );
-      const block = fast.seBlocks[1];
-      const options = {
-        featureMaps: block,
-        // halve one block's excitation: the override must reach the scale step on both paths
-        intervene: (name: string, s: tf.Tensor2D) => (name === block ? tf.mul(s, 0.5) : s) as tf.Tensor2D,
-      };
-      const before = tf.memory().numTensors;
-      for (const opts of [{}, options]) {
-        const a = fast.predict(x as tf.Tensor4D, opts);
-        const b = ops.predict(x as tf.Tensor4D, opts);
-        assertClose(a, b, `${JSON.stringify(Object.keys(opts))}`);
-        tf.dispose([a, b]);
+    for (const path of ["auto", "lean"] satisfies SEPath[]) {
+      for (const batch of [1, 2]) {
+        test(`${backend}, ${config.name}, ${batch} image(s): "${path}" matches the stock "ops" chain`, async () => {
+          await tf.setBackend(backend);
+          if (path === "auto") assert.equal(resolveSEPath("auto", backend), "fold");
+          const weights = randomWeights(config, 5);
+          const fast = load({ config, weights, sePath: path });
+          const ops = load({ config, weights, sePath: "ops" });
+          tf.dispose(weights);
+          assert.equal(fast.sePath, path);
+          const x = tf.randomUniform(
+            [batch, config.inputSize, config.inputSize, config.inputChannels],
+            -2,
+            2,
+            "float32",
+            7,
+          );
+          const [first, second] = fast.seBlocks;
+          // halve one block's excitation and ask for the other's feature maps: the override must reach the scale
+          // step on every path, folded (first) or not (second, which must form U)
+          const options = {
+            featureMaps: second,
+            intervene: (name: string, s: tf.Tensor2D) => (name === first ? tf.mul(s, 0.5) : s) as tf.Tensor2D,
+          };
+          const before = tf.memory().numTensors;
+          for (const opts of [{}, options]) {
+            const a = fast.predict(x as tf.Tensor4D, opts);
+            const b = ops.predict(x as tf.Tensor4D, opts);
+            assertClose(a, b, `${JSON.stringify(Object.keys(opts))}`);
+            tf.dispose([a, b]);
+          }
+          assert.equal(tf.memory().numTensors, before, "no leaks");
+          tf.dispose(x);
+          fast.dispose();
+          ops.dispose();
+        });
       }
-      assert.equal(tf.memory().numTensors, before, "no leaks");
-      tf.dispose(x);
-      fast.dispose();
-      ops.dispose();
-    });
+    }
   }
 
   test(`${backend}: the transpose-free global average pool equals tf.mean over H and W`, async () => {
@@ -90,7 +95,7 @@ test("sePath: a clear error for an unknown path and for wgsl off webgpu", async 
   const weights = randomWeights(config, 1);
   assert.throws(
     () => load({ config, weights, sePath: "fast" as never }),
-    /sePath must be "auto", "wgsl", "lean", "ops", got "fast"/,
+    /sePath must be "auto", "wgsl", "fold", "lean", "ops", got "fast"/,
   );
   const model = load({ config, weights, sePath: "wgsl" });
   const x = tf.zeros([1, 28, 28, 1]) as tf.Tensor4D;
@@ -123,4 +128,34 @@ test("a model runs on the backend it was loaded on, whatever backend is active w
   assert.deepEqual(p.logits.dataSync(), expected);
   tf.dispose([p, x]);
   model.dispose();
+});
+
+test("fold: one image whose feature map has at least 8 positions per input channel of conv3", () => {
+  const x = (shape: [number, number, number, number]) => ({ shape }) as tf.Tensor4D;
+  assert.equal(foldPays(x([1, 56, 56, 64])), true); // SE-ResNet-50 stage 2: 3136 positions, 64 channels
+  assert.equal(foldPays(x([1, 28, 28, 128])), false); // stage 3: 784 < 1024
+  assert.equal(foldPays(x([1, 32, 32, 128])), true); // 1024 ≥ 1024
+  assert.equal(foldPays(x([1, 14, 14, 256])), false); // stage 4: 196 < 1024
+  assert.equal(foldPays(x([1, 7, 7, 512])), false); // stage 5
+  assert.equal(foldPays(x([2, 56, 56, 64])), false); // a batch: per-image weights would make a batched matMul
+});
+
+test("fold: folded blocks never scale U; the others still do", async () => {
+  await tf.setBackend("cpu");
+  const weights = randomWeights(TINY_BOTTLENECK, 3);
+  const x = tf.randomUniform([1, 32, 32, 3], -2, 2, "float32", 4) as tf.Tensor4D;
+  // Multiplies whose output has U's shape in stage 2 (8×8×16, folded) and stage 3 (4×4×32, H·W < 8·C_in: not folded)
+  const scales = async (sePath: SEPath) => {
+    const model = load({ config: TINY_BOTTLENECK, weights, sePath });
+    const info = await tf.profile(() => tf.dispose(model.predict(x)));
+    model.dispose();
+    const count = (shape: number[]) =>
+      info.kernels.filter(
+        (k) => k.name === "Multiply" && JSON.stringify(k.outputShapes[0]) === JSON.stringify(shape),
+      ).length;
+    return { stage2: count([1, 8, 8, 16]), stage3: count([1, 4, 4, 32]) };
+  };
+  assert.deepEqual(await scales("lean"), { stage2: 2, stage3: 1 });
+  assert.deepEqual(await scales("fold"), { stage2: 0, stage3: 1 });
+  tf.dispose([weights, x]);
 });
