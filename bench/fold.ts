@@ -1,103 +1,110 @@
-// npm run bench:fold — what folding SE through conv3 buys, block by block: the end of one SE-ResNet-50 bottleneck
-// (conv3, SE, + shortcut, ReLU) at each stage's shape, 1 image at 224², on tfjs-wasm in Node, three ways:
-//   none  conv3 + shortcut + ReLU (ResNet-50's block end: the baseline)
-//   lean  conv3, then SE on U (squeeze U, excite, scale U)
-//   fold  SE folded through conv3 (squeeze x, excite, scale conv3's weights; src/lib/models/sePath.ts)
-// The three alternate within each round; SE's cost is the median of the paired differences to "none". These are the
-// measurements behind `foldPays` (fold where H·W ≥ 8·C_in). tfjs-wasm runs every kernel synchronously, so the clock
-// stops when the ops return. Writes bench/results/fold.json. Options: --runs 200 --warmup 20
+// npm run bench:fold — what folding SE through conv3 buys, block by block (bench/foldStages.ts): the end of one
+// SE-ResNet-50 bottleneck at each stage's shape with no SE, SE on U ("lean") and SE folded through conv3 ("fold"),
+// on tfjs-wasm in Node and on WebGL in headless Chromium. These are the measurements behind `foldPays`.
+// Writes bench/results/fold.json. Options: --runs 200 --warmup 20 (Node), --slow-runs 15 --slow-warmup 2 (WebGL on a
+// software adapter), --backends node-wasm,webgl
 import { mkdirSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import * as tf from "@tensorflow/tfjs-core";
 import "@tensorflow/tfjs-backend-wasm";
-import { median } from "../src/lib/benchmark.ts";
-import { foldPays, seResidual, seResidualFolded } from "../src/lib/models/sePath.ts";
 import { commitOf, host } from "./provenance.ts";
+import { timeFoldStages, type StageTiming } from "./foldStages.ts";
+import type { FoldBenchPage } from "./fold.page.ts";
 
+const RUNTIMES = ["node-wasm", "webgl"] as const;
 const { values: args } = parseArgs({
-  options: { runs: { type: "string", default: "200" }, warmup: { type: "string", default: "20" } },
+  options: {
+    runs: { type: "string", default: "200" },
+    warmup: { type: "string", default: "20" },
+    "slow-runs": { type: "string", default: "15" },
+    "slow-warmup": { type: "string", default: "2" },
+    backends: { type: "string", default: RUNTIMES.join(",") },
+  },
 });
-const runs = Number(args.runs);
-const warmup = Number(args.warmup);
-if (!(Number.isInteger(runs) && runs >= 1 && Number.isInteger(warmup) && warmup >= 0))
-  throw new Error(`--runs must be a whole number ≥ 1 and --warmup ≥ 0, got ${args.runs} and ${args.warmup}`);
+const count = (name: "runs" | "warmup" | "slow-runs" | "slow-warmup", min: number) => {
+  const n = Number(args[name]);
+  if (!Number.isInteger(n) || n < min)
+    throw new Error(`--${name} must be a whole number ≥ ${min}, got ${args[name]}`);
+  return n;
+};
+const plan = { runs: count("runs", 1), warmup: count("warmup", 0) };
+const slow = { runs: count("slow-runs", 1), warmup: count("slow-warmup", 0) };
+const runtimes = String(args.backends).split(",");
+for (const r of runtimes)
+  if (!(RUNTIMES as readonly string[]).includes(r))
+    throw new Error(`--backends: unknown "${r}" (choose from ${RUNTIMES.join(", ")})`);
 
-// SE-ResNet-50 at 224²: conv3's input x [1, H, W, C_in] and output U [1, H, W, 4·C_in]; r = 16.
-const STAGES = [
-  { stage: "SE_2", size: 56, cIn: 64 },
-  { stage: "SE_3", size: 28, cIn: 128 },
-  { stage: "SE_4", size: 14, cIn: 256 },
-  { stage: "SE_5", size: 7, cIn: 512 },
-];
-const VARIANTS = ["none", "lean", "fold"] as const;
-type Variant = (typeof VARIANTS)[number];
+interface Environment {
+  runtime: string;
+  backend: string;
+  device: string;
+  runs: number;
+  warmup: number;
+  stages: StageTiming[];
+}
 
-await tf.setBackend("wasm");
-await tf.ready();
+function report(e: Environment): void {
+  for (const s of e.stages)
+    console.log(
+      `${e.runtime} ${s.stage} x ${s.x.join("×")}: none ${s.medianMs.none.toFixed(2)} ms; SE adds ` +
+        `${s.seCostMs.lean.toFixed(2)} ms on U, ${s.seCostMs.fold.toFixed(2)} ms folded ` +
+        `(fold/lean ${s.foldOverLean.toFixed(3)}; folded in the network: ${s.folded})`,
+    );
+}
 
 const loadBefore = host().loadAverage1m;
-const stages = STAGES.map(({ stage, size, cIn }, i) => {
-  const c = 4 * cIn;
-  const seed = 10 * i;
-  const x = tf.randomUniform([1, size, size, cIn], 0, 1, "float32", seed) as tf.Tensor4D;
-  const shortcut = tf.randomNormal([1, size, size, c], 0, 1, "float32", seed + 1) as tf.Tensor4D;
-  const conv = {
-    filter: tf.randomNormal([1, 1, cIn, c], 0, 1 / Math.sqrt(cIn), "float32", seed + 2) as tf.Tensor4D,
-    bias: tf.randomNormal([c], 0, 0.1, "float32", seed + 3) as tf.Tensor1D,
+const environments: Environment[] = [];
+let browserVersion: string | null = null;
+if (runtimes.includes("node-wasm")) {
+  await tf.setBackend("wasm");
+  await tf.ready();
+  const e = {
+    runtime: "node-wasm",
+    backend: "wasm",
+    device: `Node ${process.version}, tfjs-backend-wasm (SIMD, 1 thread)`,
+    ...plan,
+    stages: await timeFoldStages(plan),
   };
-  const weights = {
-    fc1Weight: tf.randomNormal([c, c / 16], 0, 1 / Math.sqrt(c), "float32", seed + 4) as tf.Tensor2D,
-    fc1Bias: tf.zeros([c / 16]) as tf.Tensor1D,
-    fc2Weight: tf.randomNormal([c / 16, c], 0, 1 / Math.sqrt(c / 16), "float32", seed + 5) as tf.Tensor2D,
-    fc2Bias: tf.zeros([c]) as tf.Tensor1D,
-  };
-  const run: Record<Variant, () => tf.Tensor> = {
-    none: () => tf.relu(tf.add(tf.fused.conv2d({ x, ...conv, strides: 1, pad: "valid" }), shortcut)),
-    lean: () =>
-      seResidual("lean", tf.fused.conv2d({ x, ...conv, strides: 1, pad: "valid" }), shortcut, weights).out,
-    fold: () => seResidualFolded(x, conv, shortcut, weights).out,
-  };
-  const samples: Record<Variant, number[]> = { none: [], lean: [], fold: [] };
-  for (let round = 0; round < warmup + runs; round++)
-    for (const v of VARIANTS) {
-      const start = performance.now();
-      tf.tidy(run[v]);
-      if (round >= warmup) samples[v].push(performance.now() - start);
-    }
-  const cost = (v: Variant) => median(samples[v].map((t, k) => t - samples.none[k]));
-  const result = {
-    stage,
-    x: [1, size, size, cIn],
-    u: [1, size, size, c],
-    positionsPerInputChannel: (size * size) / cIn,
-    folded: foldPays(x),
-    medianMs: Object.fromEntries(VARIANTS.map((v) => [v, median(samples[v])])) as Record<Variant, number>,
-    seCostMs: { lean: cost("lean"), fold: cost("fold") },
-    foldOverLean: median(samples.fold.map((t, k) => t / samples.lean[k])),
-    samplesMs: samples,
-  };
-  console.log(
-    `${stage} x ${result.x.join("×")}: none ${result.medianMs.none.toFixed(2)} ms; SE adds ` +
-      `${result.seCostMs.lean.toFixed(2)} ms on U, ${result.seCostMs.fold.toFixed(2)} ms folded ` +
-      `(fold/lean ${result.foldOverLean.toFixed(3)}; foldPays: ${result.folded})`,
-  );
-  tf.dispose([x, shortcut, conv.filter, conv.bias, ...Object.values(weights)]);
-  return result;
-});
+  environments.push(e);
+  report(e);
+}
+if (runtimes.includes("webgl")) {
+  const { startBrowser } = await import("./browser.ts");
+  const b = await startBrowser<FoldBenchPage>(console.log, {
+    entry: "bench/fold.page.ts",
+    out: ".test-out/bench-fold",
+    global: "foldBench",
+  });
+  browserVersion = `Chromium ${b.browser.version()} (headless)`;
+  try {
+    const { call, problems } = await b.open(false);
+    const state = await call("init", "webgl");
+    const p = state.software ? slow : plan;
+    const before = await call("numTensors");
+    const stages = await call("stages", p);
+    if ((await call("numTensors")) !== before) throw new Error("webgl: the benchmark leaked tensors");
+    if (problems.length) throw new Error(`webgl: page problems:\n${problems.join("\n")}`);
+    const e = { runtime: "webgl", backend: state.name, device: state.device, ...p, stages };
+    environments.push(e);
+    report(e);
+  } finally {
+    await b.close();
+  }
+}
 
+const out = "bench/results/fold.json";
 const record = {
   what:
-    "End of one SE-ResNet-50 bottleneck (conv3, SE with r = 16, + shortcut, ReLU), 1 image at 224², tfjs-wasm " +
-    "in Node: no SE, SE on U (lean), SE folded through conv3 (fold). SE cost = median of paired differences to none.",
-  command: `npm run bench:fold -- --runs ${runs} --warmup ${warmup}`,
+    "End of one SE-ResNet-50 bottleneck (conv3, SE with r = 16, + shortcut, ReLU), 1 image at 224²: no SE, SE on " +
+    "U (lean), SE folded through conv3 (fold). SE cost = median over rounds of the paired difference to no SE.",
+  command: `npm run bench:fold -- --runs ${plan.runs} --warmup ${plan.warmup} --slow-runs ${slow.runs} --slow-warmup ${slow.warmup} --backends ${runtimes.join(",")}`,
   date: new Date().toISOString(),
-  commit: commitOf(["src/lib", "bench/fold.ts"]),
-  runtime: { node: process.version, tfjs: tf.version_core, backend: tf.getBackend() },
+  commit: commitOf(["src/lib", "bench/fold.ts", "bench/foldStages.ts", "bench/fold.page.ts"]),
+  browser: browserVersion,
+  tfjs: tf.version_core,
   host: { ...host(), loadAverage1mBefore: loadBefore },
-  warmup,
-  runs,
-  stages,
+  environments,
 };
 mkdirSync("bench/results", { recursive: true });
-writeFileSync("bench/results/fold.json", JSON.stringify(record, null, 1) + "\n");
-console.log("wrote bench/results/fold.json");
+writeFileSync(out, JSON.stringify(record, null, 1) + "\n");
+console.log(`wrote ${out}`);

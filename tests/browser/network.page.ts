@@ -1,7 +1,9 @@
-// Browser side of network.test.ts: the whole network with SE on the fused WGSL path (and the fused block's z/s taps)
-// against the stock tfjs chain on the cpu backend, in Chromium on tfjs-webgpu. Driven through `window.seNetwork`.
+// Browser side of network.test.ts: the whole network with SE on the fused WGSL path (and the fused block's z/s taps),
+// and on the folded path on tfjs-webgpu and tfjs-webgl, against the stock tfjs chain on the cpu backend, in Chromium.
+// Driven through `window.seNetwork`.
 import * as tf from "@tensorflow/tfjs-core";
 import "@tensorflow/tfjs-backend-cpu";
+import "@tensorflow/tfjs-backend-webgl";
 import "@tensorflow/tfjs-backend-webgpu";
 import type { WebGPUBackend } from "@tensorflow/tfjs-backend-webgpu";
 import { seBlockTaps } from "../../src/lib/kernels/se-block.js";
@@ -88,15 +90,18 @@ async function blockTaps(
   return Object.fromEntries(Object.keys(expected).map((k) => [k, tolerance(actual[k], expected[k])]));
 }
 
-/** Logits and taps of `config` on webgpu with `path`, vs the stock chain on cpu; worst tolerance per output. */
+/** Logits and taps of `config` on `on` with `path`, vs the stock chain on cpu; worst tolerance per output. */
 async function network(
   config: ModelConfig,
   path: SEPath,
   withOptions: boolean,
+  { on = "webgpu", batch = 2 }: { on?: "webgpu" | "webgl"; batch?: number } = {},
 ): Promise<{ tolerances: Record<string, number>; leaked: number }> {
-  const x = Float32Array.from(normalArray(2 * config.inputSize ** 2 * config.inputChannels, mulberry32(4)));
+  const x = Float32Array.from(
+    normalArray(batch * config.inputSize ** 2 * config.inputChannels, mulberry32(4)),
+  );
   const shape: [number, number, number, number] = [
-    2,
+    batch,
     config.inputSize,
     config.inputSize,
     config.inputChannels,
@@ -132,7 +137,7 @@ async function network(
   };
   await tf.setBackend("cpu");
   const expected = await run("ops");
-  await tf.setBackend("webgpu");
+  if (!(await tf.setBackend(on))) throw new Error(`tfjs could not start the ${on} backend`);
   const actual = await run(path);
   const keys = Object.keys(expected.out);
   if (keys.join() !== Object.keys(actual.out).join())

@@ -1,6 +1,6 @@
-// The network's fused WGSL SE path in Chromium (tfjs-webgpu on SwiftShader): the fused block's z and s taps, and
-// whole tiny SE-ResNets on sePath "wgsl" (and "lean", "auto") against the stock tfjs chain on the cpu backend:
-// logits within 1e-4, taps within 1e-5 (abs or rel), no leaked tensors, no GPU errors.
+// The network's GPU SE paths in Chromium (tfjs-webgpu and tfjs-webgl on SwiftShader): the fused block's z and s taps,
+// and whole tiny SE-ResNets on sePath "wgsl" (and "lean", "auto", "fold") against the stock tfjs chain on the cpu
+// backend: logits within 1e-4, taps within 1e-5 (abs or rel), no leaked tensors, no GPU errors.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import type { Browser, Page } from "playwright-core";
@@ -61,14 +61,29 @@ for (const config of [TINY_BOTTLENECK, TINY_FASHION]) {
     ["lean", false],
   ] as const) {
     test(`${config.name} on webgpu, sePath "${path}"${withOptions ? " with featureMaps + intervene" : ""}: matches the cpu ops chain`, async () => {
-      const { tolerances, leaked } = await call("network", config, path, withOptions);
-      assert.ok(tolerances.logits <= 1e-4, `logits: ${tolerances.logits}`);
-      for (const [k, v] of Object.entries(tolerances)) assert.ok(v <= 1e-4, `${k}: ${v}`);
-      for (const [k, v] of Object.entries(tolerances))
-        if (k.endsWith(".s") || k.endsWith(".z")) assert.ok(v <= 1e-5, `${k}: ${v}`);
-      assert.equal(leaked, 0, "tensors left after disposing the prediction");
-      assert.deepEqual(await call("gpuErrors"), []);
-      assert.deepEqual(watched.problems, []);
+      await checkNetwork(config, path, withOptions);
     });
   }
+}
+
+async function checkNetwork(...args: Parameters<SeNetworkPage["network"]>): Promise<void> {
+  const { tolerances, leaked } = await call("network", ...args);
+  assert.ok(tolerances.logits <= 1e-4, `logits: ${tolerances.logits}`);
+  for (const [k, v] of Object.entries(tolerances)) assert.ok(v <= 1e-4, `${k}: ${v}`);
+  for (const [k, v] of Object.entries(tolerances))
+    if (k.endsWith(".s") || k.endsWith(".z")) assert.ok(v <= 1e-5, `${k}: ${v}`);
+  assert.equal(leaked, 0, "tensors left after disposing the prediction");
+  assert.deepEqual(await call("gpuErrors"), []);
+  assert.deepEqual(watched.problems, []);
+}
+
+// One image, so that the stage-2 blocks of the bottleneck net are folded through conv3 (see foldPays).
+for (const [on, path, withOptions] of [
+  ["webgpu", "fold", false],
+  ["webgl", "auto", false],
+  ["webgl", "auto", true],
+] as const) {
+  test(`${TINY_BOTTLENECK.name}, 1 image, on ${on}, sePath "${path}"${withOptions ? " with featureMaps + intervene" : ""}: matches the cpu ops chain`, async () => {
+    await checkNetwork(TINY_BOTTLENECK, path, withOptions, { on, batch: 1 });
+  });
 }

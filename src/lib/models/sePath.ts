@@ -124,15 +124,16 @@ export interface PointwiseConv {
 
 /**
  * Whether folding the SE block through the pointwise conv before it is cheaper than running it on U, for that conv's
- * input x [N, H, W, C_in]. The fold rescales C_in·C weights per image instead of H·W·C values of U, and tfjs-wasm
- * repacks new conv weights (~13–24 ns each, against ~3 ns per value scaled), so it pays only where H·W is well above
- * C_in: we ask for 8× (`npm run bench:fold`, SE-ResNet-50 at 224²: stage 2, H·W / C_in = 49, SE's cost drops from
- * 3.3 to 0.2 ms; stage 3, 6.1, a draw; stages 4 and 5 would lose 3 and 13 ms). One image only: with several, each
- * has its own weights and the conv becomes a batched matMul, which tfjs-wasm ran 9× slower than the conv.
+ * input x [N, H, W, C_in]. The fold rescales C_in·C weights per image instead of H·W·C values of U (and tfjs-wasm
+ * repacks new conv weights), so it pays where H·W is well above C_in. `npm run bench:fold` (bench/results/fold.json)
+ * times one block end at each SE-ResNet-50 stage: the fold wins clearly in stage 2 (H·W / C_in = 49), wins on WebGL
+ * and draws on WebAssembly in stage 3 (6.1), and loses in stages 4 and 5 (0.77, 0.10), by up to 4× on WebAssembly.
+ * Hence: fold where H·W ≥ 4·C_in. One image only: with several, each has its own weights and the conv becomes a
+ * batched matMul, which tfjs-wasm ran 9× slower than the conv.
  */
 export function foldPays(x: tf.Tensor4D): boolean {
   const [n, h, w, cIn] = x.shape;
-  return n === 1 && h * w >= 8 * cIn;
+  return n === 1 && h * w >= 4 * cIn;
 }
 
 /**

@@ -130,11 +130,11 @@ test("a model runs on the backend it was loaded on, whatever backend is active w
   model.dispose();
 });
 
-test("fold: one image whose feature map has at least 8 positions per input channel of conv3", () => {
+test("fold: one image whose feature map has at least 4 positions per input channel of conv3", () => {
   const x = (shape: [number, number, number, number]) => ({ shape }) as tf.Tensor4D;
   assert.equal(foldPays(x([1, 56, 56, 64])), true); // SE-ResNet-50 stage 2: 3136 positions, 64 channels
-  assert.equal(foldPays(x([1, 28, 28, 128])), false); // stage 3: 784 < 1024
-  assert.equal(foldPays(x([1, 32, 32, 128])), true); // 1024 ≥ 1024
+  assert.equal(foldPays(x([1, 28, 28, 128])), true); // stage 3: 784 ≥ 512
+  assert.equal(foldPays(x([1, 16, 16, 128])), false); // 256 < 512
   assert.equal(foldPays(x([1, 14, 14, 256])), false); // stage 4: 196 < 1024
   assert.equal(foldPays(x([1, 7, 7, 512])), false); // stage 5
   assert.equal(foldPays(x([2, 56, 56, 64])), false); // a batch: per-image weights would make a batched matMul
@@ -144,7 +144,7 @@ test("fold: folded blocks never scale U; the others still do", async () => {
   await tf.setBackend("cpu");
   const weights = randomWeights(TINY_BOTTLENECK, 3);
   const x = tf.randomUniform([1, 32, 32, 3], -2, 2, "float32", 4) as tf.Tensor4D;
-  // Multiplies whose output has U's shape in stage 2 (8×8×16, folded) and stage 3 (4×4×32, H·W < 8·C_in: not folded)
+  // Multiplies whose output has U's shape in stage 2 (8×8×16, folded) and stage 3 (4×4×32, H·W < 4·C_in: not folded)
   const scales = async (sePath: SEPath) => {
     const model = load({ config: TINY_BOTTLENECK, weights, sePath });
     const info = await tf.profile(() => tf.dispose(model.predict(x)));
