@@ -3,11 +3,12 @@
 //   none  conv3 + shortcut + ReLU (ResNet-50's block end: the baseline)
 //   lean  conv3, then SE on U (squeeze U, excite, scale U)
 //   fold  SE folded through conv3 (squeeze x, excite, scale conv3's weights; src/lib/models/sePath.ts)
-// The three alternate within each round; SE's cost is the median of the paired differences to "none". Each timing
-// ends with a read-back of one value of the output, so GPU work is included.
+// The three run once per round, in a new seeded random order every round; SE's cost is the median of the paired
+// differences to "none". Each timing ends with a read-back of one value of the output, so GPU work is included.
 import * as tf from "@tensorflow/tfjs-core";
-import { median } from "../src/lib/benchmark.ts";
+import { median, shuffledIndices } from "../src/lib/benchmark.ts";
 import { foldPays, seResidual, seResidualFolded } from "../src/lib/models/sePath.ts";
+import { mulberry32 } from "../src/lib/random.ts";
 
 // conv3's input x [1, H, W, C_in]; U is [1, H, W, 4·C_in].
 const STAGES = [
@@ -70,9 +71,10 @@ export async function timeFoldStages({
       fold: () => seResidualFolded(x4, conv, s4, weights).out,
     };
     const samples: Record<Variant, number[]> = { none: [], lean: [], fold: [] };
+    const random = mulberry32(seed + 6);
     try {
       for (let round = 0; round < warmup + runs; round++)
-        for (const v of VARIANTS) {
+        for (const v of shuffledIndices(VARIANTS.length, random).map((k) => VARIANTS[k])) {
           const start = performance.now();
           const corner = tf.tidy(() => tf.slice(run[v](), [0, 0, 0, 0], [1, 1, 1, 1]));
           await corner.data();

@@ -11,6 +11,8 @@ process.stdout.write(
     net: [read("bench/results/net.json"), read("bench/results/net-quiet-host.json")].filter(Boolean),
     formats: read("bench/results/weight-formats.json"),
     seBlock: read("bench/results/se-block.json"),
+    // bench:fold: one block end per stage with SE on U and SE folded through conv3
+    fold: read("bench/results/fold.json"),
     // bench:onnx: ours against onnxruntime-web on the same weights and input
     peer: read("bench/results/onnx-peer.json"),
     // tools/bench/gpu_overhead.py on a CUDA GPU (PyTorch eager, then torch.compile)

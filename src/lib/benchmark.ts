@@ -1,13 +1,15 @@
 // Timing whole networks on the active tfjs backend, shared by `npm run bench`, `npm run bench:net` and the
 // Benchmarks chapter's "run on this machine" button, so recorded and readers' numbers come from the same code.
 // Every timing ends with a read-back of the logits (`await data()`), so GPU work is included; cases alternate within
-// each round so that drift and other load hit all of them alike, and ratios come from medians of the same run.
+// each round, in a new seeded random order every round, so that drift, other load and whatever one case leaves
+// behind for the next (garbage, caches) hit all of them alike; ratios come from medians of the same run.
 import * as tf from "@tensorflow/tfjs-core";
 import { complexity } from "./models/complexity.js";
 import { preset } from "./models/config.js";
 import { randomWeights } from "./models/randomWeights.js";
 import { load, type ResNetModel } from "./models/resnet.js";
 import { resolveSEPath, type SEPath } from "./models/sePath.js";
+import { mulberry32 } from "./random.js";
 
 export function median(xs: readonly number[]): number {
   if (xs.length === 0) throw new Error("median of no samples");
@@ -61,6 +63,16 @@ export interface NetRunOptions {
   onProgress?: (done: number, total: number, what: string) => void;
 }
 
+/** A permutation of 0 … n − 1 (Fisher–Yates) drawn with `random` (uniform in [0, 1)). */
+export function shuffledIndices(n: number, random: () => number): number[] {
+  const order = Array.from({ length: n }, (_, i) => i);
+  for (let i = n - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [order[i], order[j]] = [order[j], order[i]];
+  }
+  return order;
+}
+
 /** Waits until the backend has finished the work behind `t` (a read-back: the only portable fence). */
 async function settle(t: tf.Tensor): Promise<void> {
   await t.data();
@@ -68,7 +80,8 @@ async function settle(t: tf.Tensor): Promise<void> {
 
 /**
  * Loads each distinct model once (seeded random weights) and times every case: load, first prediction, then
- * `warmup` untimed and `runs` timed rounds in which the cases alternate. Leaves no tensors behind.
+ * `warmup` untimed and `runs` timed rounds in which every case runs once, in a shuffled order. Leaves no tensors
+ * behind.
  */
 export async function timeNetworks(options: NetRunOptions): Promise<NetTiming[]> {
   const { cases, warmup, runs, size = 224, seed = 1, cpuClock, onProgress } = options;
@@ -119,8 +132,9 @@ export async function timeNetworks(options: NetRunOptions): Promise<NetTiming[]>
         ...(cpuClock ? { cpuSamplesMs: [] } : {}),
       });
     }
+    const random = mulberry32(seed);
     for (let round = 0; round < warmup + runs; round++) {
-      for (const t of timings) {
+      for (const t of shuffledIndices(timings.length, random).map((i) => timings[i])) {
         const ms = await predictMs(models.get(t.model)!, t.sePath);
         if (round >= warmup) {
           t.samplesMs.push(ms.wall);

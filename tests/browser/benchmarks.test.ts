@@ -51,6 +51,45 @@ test("the chapter shows the recorded weight formats, the site's pick and where e
   assert.deepEqual(problems, []);
 });
 
+test("the fold section shows one row per recorded runtime and stage, with the math and its provenance", async () => {
+  const fold = JSON.parse(readFileSync("bench/results/fold.json", "utf8"));
+  const { page, problems } = await watchedPage(browser);
+  await page.goto(`${site.url}/benchmarks`);
+  await page.waitForSelector("tr[data-stage]", { timeout: 60_000 });
+  const rows = await page.$$eval("tr[data-stage]", (trs) =>
+    trs.map((r) => [
+      (r as HTMLElement).dataset.runtime,
+      ...Array.from((r as HTMLTableRowElement).cells, (c) => c.textContent),
+    ]),
+  );
+  const expected = fold.environments.flatMap((e: any) =>
+    e.stages.map((s: any) => [
+      e.runtime,
+      e.runtime,
+      s.stage,
+      `${s.x.slice(1).join("×")} → ${s.u.slice(1).join("×")}`,
+      `${s.medianMs.none.toFixed(1)} ms`,
+    ]),
+  );
+  assert.deepEqual(
+    rows.map((r) => r.slice(0, 5)),
+    expected,
+  );
+  assert.deepEqual(
+    rows.map((r) => r.at(-1)),
+    fold.environments.flatMap((e: any) => e.stages.map((s: any) => (s.folded ? "yes" : "no"))),
+  );
+  const text = (await page.textContent("main")) ?? "";
+  assert.ok(text.includes(fold.commit.slice(0, 8)), "the fold table names its commit");
+  assert.match(text, /In stage 2, folding changes what SE adds to a block end from [+−]\d/);
+  const math = await page.$$eval(".se-tex-block math", (ms) => ms.map((m) => m.textContent ?? ""));
+  assert.ok(
+    math.some((m) => m.includes("diag")),
+    "the identity s ⊙ u = x (W diag(s)) + b ⊙ s, as MathML",
+  );
+  assert.deepEqual(problems, []);
+});
+
 test("run on this machine: progress messages, then the reader's numbers beside the paper's ratios, no leaks", async () => {
   const { page, problems } = await watchedPage(browser);
   await page.goto(`${bundle.url}/`);
