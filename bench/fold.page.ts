@@ -3,11 +3,19 @@
 import * as tf from "@tensorflow/tfjs-core";
 import "@tensorflow/tfjs-backend-cpu";
 import "@tensorflow/tfjs-backend-webgl";
-import { initBackend, type BackendName } from "../src/lib/backend.js";
+import { getThreadsCount, setWasmPaths } from "@tensorflow/tfjs-backend-wasm";
+import { initBackend, WASM_BINARIES, type BackendName } from "../src/lib/backend.js";
+import { withAllCores } from "../src/components/wasmThreads.js";
 import { timeFoldStages } from "./foldStages.js";
 
+setWasmPaths(Object.fromEntries(WASM_BINARIES.map((name) => [name, `./${name}`])) as Record<string, string>);
+
 const api = {
-  init: (name: BackendName) => initBackend([name]),
+  /** Every core where the page is cross-origin isolated, as the site does. */
+  init: async (name: BackendName) => ({
+    state: await withAllCores(() => initBackend([name])),
+    wasmThreads: name === "wasm" ? getThreadsCount() : null,
+  }),
   stages: (plan: { runs: number; warmup: number }) => timeFoldStages(plan),
   numTensors: () => tf.memory().numTensors,
 };

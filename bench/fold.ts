@@ -1,8 +1,9 @@
 // npm run bench:fold — what folding SE through conv3 buys, block by block (bench/foldStages.ts): the end of one
 // SE-ResNet-50 bottleneck at each stage's shape with no SE, SE on U ("lean") and SE folded through conv3 ("fold"),
-// on tfjs-wasm in Node and on WebGL in headless Chromium. These are the measurements behind `foldPays`.
-// Writes bench/results/fold.json. Options: --runs 200 --warmup 20 (Node), --slow-runs 15 --slow-warmup 2 (WebGL on a
-// software adapter), --backends node-wasm,webgl
+// on tfjs-wasm in Node and in headless Chromium on wasm (1 thread, and every core where the page is cross-origin
+// isolated) and WebGL. These are the measurements behind `foldPays`. Writes bench/results/fold.json.
+// Options: --runs 200 --warmup 20, --slow-runs 15 --slow-warmup 2 (WebGL on a software adapter),
+// --backends node-wasm,wasm,wasm-threads,webgl
 import { mkdirSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import * as tf from "@tensorflow/tfjs-core";
@@ -11,7 +12,7 @@ import { commitOf, host } from "./provenance.ts";
 import { timeFoldStages, type StageTiming } from "./foldStages.ts";
 import type { FoldBenchPage } from "./fold.page.ts";
 
-const RUNTIMES = ["node-wasm", "webgl"] as const;
+const RUNTIMES = ["node-wasm", "wasm", "wasm-threads", "webgl"] as const;
 const { values: args } = parseArgs({
   options: {
     runs: { type: "string", default: "200" },
@@ -68,7 +69,8 @@ if (runtimes.includes("node-wasm")) {
   environments.push(e);
   report(e);
 }
-if (runtimes.includes("webgl")) {
+const inBrowser = runtimes.filter((r) => r !== "node-wasm");
+if (inBrowser.length) {
   const { startBrowser } = await import("./browser.ts");
   const b = await startBrowser<FoldBenchPage>(console.log, {
     entry: "bench/fold.page.ts",
@@ -77,16 +79,20 @@ if (runtimes.includes("webgl")) {
   });
   browserVersion = `Chromium ${b.browser.version()} (headless)`;
   try {
-    const { call, problems } = await b.open(false);
-    const state = await call("init", "webgl");
-    const p = state.software ? slow : plan;
-    const before = await call("numTensors");
-    const stages = await call("stages", p);
-    if ((await call("numTensors")) !== before) throw new Error("webgl: the benchmark leaked tensors");
-    if (problems.length) throw new Error(`webgl: page problems:\n${problems.join("\n")}`);
-    const e = { runtime: "webgl", backend: state.name, device: state.device, ...p, stages };
-    environments.push(e);
-    report(e);
+    for (const runtime of inBrowser) {
+      const { call, problems, page } = await b.open(runtime === "wasm-threads");
+      const { state, wasmThreads } = await call("init", runtime === "webgl" ? "webgl" : "wasm");
+      const p = state.software ? slow : plan;
+      const before = await call("numTensors");
+      const stages = await call("stages", p);
+      if ((await call("numTensors")) !== before) throw new Error(`${runtime}: the benchmark leaked tensors`);
+      if (problems.length) throw new Error(`${runtime}: page problems:\n${problems.join("\n")}`);
+      const threads = wasmThreads ? `, ${wasmThreads} thread${wasmThreads > 1 ? "s" : ""}` : "";
+      const e = { runtime, backend: state.name, device: `${state.device}${threads}`, ...p, stages };
+      environments.push(e);
+      report(e);
+      await page.context().close();
+    }
   } finally {
     await b.close();
   }

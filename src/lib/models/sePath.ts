@@ -124,16 +124,17 @@ export interface PointwiseConv {
 
 /**
  * Whether folding the SE block through the pointwise conv before it is cheaper than running it on U, for that conv's
- * input x [N, H, W, C_in]. The fold rescales C_in·C weights per image instead of H·W·C values of U (and tfjs-wasm
- * repacks new conv weights), so it pays where H·W is well above C_in. `npm run bench:fold` (bench/results/fold.json)
- * times one block end at each SE-ResNet-50 stage: the fold wins clearly in stage 2 (H·W / C_in = 49), wins on WebGL
- * and draws on WebAssembly in stage 3 (6.1), and loses in stages 4 and 5 (0.77, 0.10), by up to 4× on WebAssembly.
- * Hence: fold where H·W ≥ 4·C_in. One image only: with several, each has its own weights and the conv becomes a
- * batched matMul, which tfjs-wasm ran 9× slower than the conv.
+ * input x [N, H, W, C_in] on `backend`. The fold rescales C_in·C weights per image instead of H·W·C values of U, so
+ * it pays where H·W is well above C_in; tfjs-wasm also repacks new conv weights on every call, which moves its
+ * break-even further. `npm run bench:fold` (bench/results/fold.json) times one block end at each SE-ResNet-50 stage
+ * (H·W / C_in = 49, 6.1, 0.77, 0.10): on WebGL the fold wins in stages 2 and 3; on WebAssembly it wins a little in
+ * stage 2 and loses from stage 3 on (by 5–10 % of the block end there, 3–5× in stage 5). Hence: fold where
+ * H·W ≥ 8·C_in on wasm and H·W ≥ 4·C_in elsewhere. One image only: with several, each has its own weights and the
+ * conv becomes a batched matMul, which tfjs-wasm ran 9× slower than the conv.
  */
-export function foldPays(x: tf.Tensor4D): boolean {
+export function foldPays(x: tf.Tensor4D, backend: string = tf.getBackend()): boolean {
   const [n, h, w, cIn] = x.shape;
-  return n === 1 && h * w >= 4 * cIn;
+  return n === 1 && h * w >= (backend === "wasm" ? 8 : 4) * cIn;
 }
 
 /**
