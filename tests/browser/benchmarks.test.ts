@@ -67,8 +67,8 @@ test("the fold section shows one row per recorded runtime and stage, with the ma
       e.runtime,
       e.runtime,
       s.stage,
-      `${s.x.slice(1).join("×")} → ${s.u.slice(1).join("×")}`,
-      `${s.medianMs.none.toFixed(1)} ms`,
+      `${s.x[1]}×${s.x[2]}, ${s.x[3]} → ${s.u[3]}`,
+      s.medianMs.none.toFixed(1),
     ]),
   );
   assert.deepEqual(
