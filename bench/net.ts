@@ -1,6 +1,7 @@
 // npm run bench:net — SE-ResNet-50 vs ResNet-50 (the paper's Caffe-style pair, seeded random weights, one 224×224
 // image), each with our SE path ("auto"), without its fold ("lean") and with the stock tfjs op chain ("ops"), in
-// Node on tfjs-wasm and in headless Chromium on the chosen backends. Medians after warm-up; every ratio comes from medians of the same run.
+// Node on tfjs-wasm and in headless Chromium on the chosen backends. Medians after warm-up; every ratio comes from
+// medians of the same run.
 // Writes bench/results/net.json. Options: --runs 7 --warmup 2 --backends node-wasm,wasm,wasm-threads,webgpu,webgl
 // (--slow-runs 3 --slow-warmup 1 for backends on a software GPU, where one SE-ResNet-50 takes many seconds).
 import { mkdirSync, writeFileSync } from "node:fs";
