@@ -3,6 +3,7 @@
 // Node on tfjs-wasm and in headless Chromium on the chosen backends. Medians after warm-up; every ratio comes from
 // medians of the same run.
 // Writes bench/results/net.json. Options: --runs 7 --warmup 2 --backends node-wasm,wasm,wasm-threads,webgpu,webgl
+// --paths auto,ops,lean
 // (--slow-runs 3 --slow-warmup 1 for backends on a software GPU, where one SE-ResNet-50 takes many seconds).
 import { mkdirSync, writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
@@ -23,21 +24,18 @@ import { benchOptions } from "./options.ts";
 const RUNTIMES = ["node-wasm", "wasm", "wasm-threads", "webgpu", "webgl"] as const;
 type Runtime = (typeof RUNTIMES)[number];
 
-const { plan, slow, runtimes, out } = benchOptions(RUNTIMES, {
+// "lean" is "auto" on cpu and wasm without folding SE into conv3: the pair shows what the fold buys in a whole network.
+// On webgpu, where "auto" runs the fused WGSL block, `--paths auto,fold,ops` compares the fold with it instead.
+const { plan, slow, runtimes, out, paths } = benchOptions(RUNTIMES, {
   backends: "node-wasm,wasm,wasm-threads",
   out: "bench/results/net.json",
+  paths: "auto,ops,lean",
 });
 const { runs, warmup } = plan;
-
-// "lean" is "auto" on cpu and wasm without folding SE into conv3: the pair shows what the fold buys in a whole network.
-const CASES: NetCase[] = [
-  { model: PAPER_PAIR.plain, sePath: "auto" },
-  { model: PAPER_PAIR.se, sePath: "auto" },
-  { model: PAPER_PAIR.plain, sePath: "ops" },
-  { model: PAPER_PAIR.se, sePath: "ops" },
-  { model: PAPER_PAIR.plain, sePath: "lean" },
-  { model: PAPER_PAIR.se, sePath: "lean" },
-];
+const CASES: NetCase[] = paths.flatMap((sePath) => [
+  { model: PAPER_PAIR.plain, sePath },
+  { model: PAPER_PAIR.se, sePath },
+]);
 
 interface Environment {
   runtime: Runtime;
@@ -55,12 +53,12 @@ interface Environment {
 function summary(e: Environment): string {
   const med = (model: string, path: string) =>
     e.timings.find((t) => t.model === model && t.sePath === path)?.medianMs.toFixed(0);
+  const perPath = paths.map((p) => `${p}: ${med(PAPER_PAIR.plain, p)} / ${med(PAPER_PAIR.se, p)} ms`);
   return (
-    `${e.runtime} (${e.backend}, ${e.device}): ResNet-50 ${med(PAPER_PAIR.plain, "auto")} ms, ` +
-    `SE-ResNet-50 ${med(PAPER_PAIR.se, "auto")} ms (ops chain: ${med(PAPER_PAIR.plain, "ops")} / ` +
-    `${med(PAPER_PAIR.se, "ops")} ms); ${Object.entries(e.ratios)
+    `${e.runtime} (${e.backend}, ${e.device}): ResNet-50 / SE-ResNet-50 ${perPath.join(", ")}; ` +
+    Object.entries(e.ratios)
       .map(([k, v]) => `${k} ${v.paired.toFixed(3)} [${v.pairedQ1.toFixed(3)}, ${v.pairedQ3.toFixed(3)}]`)
-      .join(", ")}`
+      .join(", ")
   );
 }
 
@@ -134,7 +132,7 @@ if (inBrowser.length) {
 const report = {
   benchmark:
     "SE-ResNet-50 vs ResNet-50 (Caffe-style pair), our SE path (auto), the same without folding SE into conv3 (lean), and the stock tfjs op chain (ops)",
-  command: `npm run bench:net -- --runs ${runs} --warmup ${warmup} --slow-runs ${slow.runs} --slow-warmup ${slow.warmup} --backends ${runtimes.join(",")}`,
+  command: `npm run bench:net -- --runs ${runs} --warmup ${warmup} --slow-runs ${slow.runs} --slow-warmup ${slow.warmup} --backends ${runtimes.join(",")} --paths ${paths.join(",")}`,
   date: new Date().toISOString(),
   ...(process.env.BENCH_RUNNER ? { runner: process.env.BENCH_RUNNER } : {}),
   commit: commitOf(["src/lib/models", "src/lib/kernels", "src/lib/benchmark.ts", "bench"]),

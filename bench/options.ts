@@ -1,6 +1,8 @@
 // Command-line options shared by the browser/Node benchmarks (`npm run bench`, `npm run bench:net`): iteration
-// counts for fast and slow backends, which runtimes to time, and where to write the JSON.
+// counts for fast and slow backends, which runtimes to time, where to write the JSON, and (bench:net only) which SE
+// paths to time.
 import { parseArgs } from "node:util";
+import { checkSEPath, type SEPath } from "../src/lib/models/sePath.ts";
 
 export interface BenchOptions<R extends string> {
   plan: { runs: number; warmup: number };
@@ -8,14 +10,17 @@ export interface BenchOptions<R extends string> {
   slow: { runs: number; warmup: number };
   runtimes: R[];
   out: string;
+  /** SE paths to time (only where `defaults.paths` offers the option). */
+  paths: SEPath[];
 }
 
 export function benchOptions<R extends string>(
   known: readonly R[],
-  defaults: { backends: string; out: string },
+  defaults: { backends: string; out: string; paths?: string },
 ): BenchOptions<R> {
   const { values: args } = parseArgs({
     options: {
+      ...(defaults.paths ? { paths: { type: "string" as const, default: defaults.paths } } : {}),
       runs: { type: "string", default: "7" },
       warmup: { type: "string", default: "2" },
       "slow-runs": { type: "string", default: "3" },
@@ -38,5 +43,6 @@ export function benchOptions<R extends string>(
     slow: { runs: count("slow-runs", 1), warmup: count("slow-warmup", 0) },
     runtimes,
     out: String(args.out),
+    paths: args.paths === undefined ? [] : String(args.paths).split(",").map(checkSEPath),
   };
 }
