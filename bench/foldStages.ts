@@ -17,8 +17,8 @@ const STAGES = [
   { stage: "SE_4", size: 14, cIn: 256 },
   { stage: "SE_5", size: 7, cIn: 512 },
 ];
-export const VARIANTS = ["none", "lean", "fold"] as const;
-export type Variant = (typeof VARIANTS)[number];
+const VARIANTS = ["none", "lean", "fold"] as const;
+type Variant = (typeof VARIANTS)[number];
 
 export interface StageTiming {
   stage: string;
