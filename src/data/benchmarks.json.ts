@@ -4,6 +4,23 @@ import { existsSync, readFileSync } from "node:fs";
 
 const read = (file: string) => (existsSync(file) ? JSON.parse(readFileSync(file, "utf8")) : null);
 
+interface FoldRecord {
+  environments: { stages: { samplesMs: unknown }[] }[];
+}
+
+/** The chapter shows bench:fold's medians; the per-round samples (most of the file) stay in the record. */
+function withoutSamples(record: FoldRecord | null) {
+  return (
+    record && {
+      ...record,
+      environments: record.environments.map((e) => ({
+        ...e,
+        stages: e.stages.map(({ samplesMs: _, ...stage }) => stage),
+      })),
+    }
+  );
+}
+
 process.stdout.write(
   JSON.stringify({
     suite: read("bench/results/suite.json"),
@@ -12,7 +29,7 @@ process.stdout.write(
     formats: read("bench/results/weight-formats.json"),
     seBlock: read("bench/results/se-block.json"),
     // bench:fold: one block end per stage with SE on U and SE folded through conv3
-    fold: read("bench/results/fold.json"),
+    fold: withoutSamples(read("bench/results/fold.json")),
     // bench:onnx: ours against onnxruntime-web on the same weights and input
     peer: read("bench/results/onnx-peer.json"),
     // tools/bench/gpu_overhead.py on a CUDA GPU (PyTorch eager, then torch.compile)
