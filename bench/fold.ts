@@ -5,35 +5,18 @@
 // Options: --runs 200 --warmup 20, --slow-runs 15 --slow-warmup 2 (WebGL on a software adapter),
 // --backends node-wasm,wasm,wasm-threads,webgl
 import { mkdirSync, writeFileSync } from "node:fs";
-import { parseArgs } from "node:util";
 import * as tf from "@tensorflow/tfjs-core";
 import "@tensorflow/tfjs-backend-wasm";
 import { commitOf, host } from "./provenance.ts";
 import { timeFoldStages, type StageTiming } from "./foldStages.ts";
-import type { FoldBenchPage } from "./fold.page.ts";
+import { benchOptions } from "./options.ts";
 
 const RUNTIMES = ["node-wasm", "wasm", "wasm-threads", "webgl"] as const;
-const { values: args } = parseArgs({
-  options: {
-    runs: { type: "string", default: "200" },
-    warmup: { type: "string", default: "20" },
-    "slow-runs": { type: "string", default: "15" },
-    "slow-warmup": { type: "string", default: "2" },
-    backends: { type: "string", default: RUNTIMES.join(",") },
-  },
+const { plan, slow, runtimes, out } = benchOptions(RUNTIMES, {
+  backends: RUNTIMES.join(","),
+  out: "bench/results/fold.json",
+  counts: { runs: 200, warmup: 20, slowRuns: 15, slowWarmup: 2 },
 });
-const count = (name: "runs" | "warmup" | "slow-runs" | "slow-warmup", min: number) => {
-  const n = Number(args[name]);
-  if (!Number.isInteger(n) || n < min)
-    throw new Error(`--${name} must be a whole number ≥ ${min}, got ${args[name]}`);
-  return n;
-};
-const plan = { runs: count("runs", 1), warmup: count("warmup", 0) };
-const slow = { runs: count("slow-runs", 1), warmup: count("slow-warmup", 0) };
-const runtimes = String(args.backends).split(",");
-for (const r of runtimes)
-  if (!(RUNTIMES as readonly string[]).includes(r))
-    throw new Error(`--backends: unknown "${r}" (choose from ${RUNTIMES.join(", ")})`);
 
 interface Environment {
   runtime: string;
@@ -72,11 +55,7 @@ if (runtimes.includes("node-wasm")) {
 const inBrowser = runtimes.filter((r) => r !== "node-wasm");
 if (inBrowser.length) {
   const { startBrowser } = await import("./browser.ts");
-  const b = await startBrowser<FoldBenchPage>(console.log, {
-    entry: "bench/fold.page.ts",
-    out: ".test-out/bench-fold",
-    global: "foldBench",
-  });
+  const b = await startBrowser();
   browserVersion = `Chromium ${b.browser.version()} (headless)`;
   try {
     for (const runtime of inBrowser) {
@@ -84,7 +63,7 @@ if (inBrowser.length) {
       const { state, wasmThreads } = await call("init", runtime === "webgl" ? "webgl" : "wasm");
       const p = state.software ? slow : plan;
       const before = await call("numTensors");
-      const stages = await call("stages", p);
+      const stages = await call("foldStages", p);
       if ((await call("numTensors")) !== before) throw new Error(`${runtime}: the benchmark leaked tensors`);
       if (problems.length) throw new Error(`${runtime}: page problems:\n${problems.join("\n")}`);
       const threads = wasmThreads ? `, ${wasmThreads} thread${wasmThreads > 1 ? "s" : ""}` : "";
@@ -98,14 +77,13 @@ if (inBrowser.length) {
   }
 }
 
-const out = "bench/results/fold.json";
 const record = {
   what:
     "End of one SE-ResNet-50 bottleneck (conv3, SE with r = 16, + shortcut, ReLU), 1 image at 224²: no SE, SE on " +
     "U (lean), SE folded through conv3 (fold). SE cost = median over rounds of the paired difference to no SE.",
   command: `npm run bench:fold -- --runs ${plan.runs} --warmup ${plan.warmup} --slow-runs ${slow.runs} --slow-warmup ${slow.warmup} --backends ${runtimes.join(",")}`,
   date: new Date().toISOString(),
-  commit: commitOf(["src/lib", "bench/fold.ts", "bench/foldStages.ts", "bench/fold.page.ts"]),
+  commit: commitOf(["src/lib", "bench/fold.ts", "bench/foldStages.ts", "bench/net.page.ts"]),
   browser: browserVersion,
   tfjs: tf.version_core,
   host: { ...host(), loadAverage1mBefore: loadBefore },

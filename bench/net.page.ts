@@ -1,5 +1,6 @@
 // Browser side of the network benchmarks (bench/net.ts, bench/suite.ts): starts one tfjs backend and runs the timing
-// routines of src/lib/benchmark.ts, the same code the Benchmarks chapter runs in a reader's browser.
+// routines of src/lib/benchmark.ts, the same code the Benchmarks chapter runs in a reader's browser; bench/fold.ts
+// times its block ends (bench/foldStages.ts) here too.
 import * as tf from "@tensorflow/tfjs-core";
 import "@tensorflow/tfjs-backend-cpu";
 import "@tensorflow/tfjs-backend-webgl";
@@ -8,6 +9,7 @@ import { getThreadsCount, setWasmPaths } from "@tensorflow/tfjs-backend-wasm";
 import { initBackend, WASM_BINARIES, type BackendName, type BackendState } from "../src/lib/backend.js";
 import { withAllCores } from "../src/components/wasmThreads.js";
 import { peakMatMul, timeNetworks, type NetRunOptions } from "../src/lib/benchmark.js";
+import { timeFoldStages } from "./foldStages.js";
 
 setWasmPaths(Object.fromEntries(WASM_BINARIES.map((name) => [name, `./${name}`])) as Record<string, string>);
 
@@ -37,6 +39,7 @@ const api = {
       onProgress: (done, total, what) => console.log(`[${done}/${total}] ${what}`),
     }),
   peak: () => peakMatMul(),
+  foldStages: (plan: { runs: number; warmup: number }) => timeFoldStages(plan),
   numTensors: () => tf.memory().numTensors,
 };
 export type NetBenchPage = typeof api;

@@ -16,15 +16,22 @@ export interface BenchOptions<R extends string> {
 
 export function benchOptions<R extends string>(
   known: readonly R[],
-  defaults: { backends: string; out: string; paths?: string },
+  defaults: {
+    backends: string;
+    out: string;
+    paths?: string;
+    /** Iteration defaults: runs 7, warmup 2, slow runs 3, slow warmup 1. */
+    counts?: { runs: number; warmup: number; slowRuns: number; slowWarmup: number };
+  },
 ): BenchOptions<R> {
+  const counts = defaults.counts ?? { runs: 7, warmup: 2, slowRuns: 3, slowWarmup: 1 };
   const { values: args } = parseArgs({
     options: {
       ...(defaults.paths ? { paths: { type: "string" as const, default: defaults.paths } } : {}),
-      runs: { type: "string", default: "7" },
-      warmup: { type: "string", default: "2" },
-      "slow-runs": { type: "string", default: "3" },
-      "slow-warmup": { type: "string", default: "1" },
+      runs: { type: "string", default: String(counts.runs) },
+      warmup: { type: "string", default: String(counts.warmup) },
+      "slow-runs": { type: "string", default: String(counts.slowRuns) },
+      "slow-warmup": { type: "string", default: String(counts.slowWarmup) },
       backends: { type: "string", default: defaults.backends },
       out: { type: "string", default: defaults.out },
     },

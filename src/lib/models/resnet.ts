@@ -162,7 +162,8 @@ export function load({ config, weights, sePath = "auto" }: LoadArgs): ResNetMode
     const pointwise: PointwiseConv | null =
       kernel === 1 && stride === 1 && groups === 1 && !relu ? { filter: last.filter, bias: last.bias } : null;
     return {
-      convs,
+      head: convs.slice(0, -1), // the residual branch up to its last conv
+      last,
       pointwise,
       se: b.se
         ? {
@@ -214,11 +215,10 @@ export function load({ config, weights, sePath = "auto" }: LoadArgs): ResNetMode
         if (pool) h = maxPool2d(h, pool);
         for (const b of body) {
           let x = h;
-          for (const l of b.convs.slice(0, -1)) x = runConv(l, x); // residual branch up to its last conv
-          const last = b.convs[b.convs.length - 1];
+          for (const l of b.head) x = runConv(l, x);
           const shortcut = b.downsample ? runConv(b.downsample, h) : h;
           if (!b.se) {
-            h = tf.relu(tf.add(runConv(last, x), shortcut)) as tf.Tensor4D;
+            h = tf.relu(tf.add(runConv(b.last, x), shortcut)) as tf.Tensor4D;
             continue;
           }
           const name = b.se.name;
@@ -244,7 +244,7 @@ export function load({ config, weights, sePath = "auto" }: LoadArgs): ResNetMode
             h = r.out;
             continue;
           }
-          const u = runConv(last, x); // [N, H', W', C]
+          const u = runConv(b.last, x); // [N, H', W', C]
           const keepScaled = wanted.has(name);
           const r = seResidual(impl, u, shortcut, b.se.weights, { override, keepScaled }); // [N, H', W', C]
           taps[name] = keepScaled ? { z: r.z, s: r.s, pre: u, post: r.scaled } : { z: r.z, s: r.s };
