@@ -1,5 +1,5 @@
 // Browser side of network.test.ts: the whole network with SE on the fused WGSL path (and the fused block's z/s taps),
-// and on the folded path on tfjs-webgpu and tfjs-webgl, against the stock tfjs chain on the cpu backend, in Chromium.
+// and on the folded path on tfjs-webgpu and tfjs-webgl, and WebGL's squeeze of a large map, against the stock tfjs chain on the cpu backend, in Chromium.
 // Driven through `window.seNetwork`.
 import * as tf from "@tensorflow/tfjs-core";
 import "@tensorflow/tfjs-backend-cpu";
@@ -12,7 +12,7 @@ import { seTensors, syntheticSeData } from "../../src/lib/kernels/synthetic.js";
 import type { ModelConfig } from "../../src/lib/models/config.js";
 import { randomWeights } from "../../src/lib/models/randomWeights.js";
 import { load, type PredictOptions } from "../../src/lib/models/resnet.js";
-import type { SEPath } from "../../src/lib/models/sePath.js";
+import { globalAveragePool, type SEPath } from "../../src/lib/models/sePath.js";
 import { mulberry32, normalArray } from "../../src/lib/random.js";
 
 const gpuErrors: string[] = [];
@@ -148,6 +148,24 @@ async function network(
   };
 }
 
-const api = { init, blockTaps, network, gpuErrors: () => [...gpuErrors] };
+/** The squeeze of a map this large on WebGL (two matrix products, see globalAveragePool) vs tf.mean on cpu. */
+async function pooled(shape: [number, number, number, number]): Promise<number> {
+  const data = normalArray(
+    shape.reduce((a, b) => a * b),
+    mulberry32(5),
+  );
+  const pool = async (on: string, f: (u: tf.Tensor4D) => tf.Tensor) => {
+    if (!(await tf.setBackend(on))) throw new Error(`tfjs could not start the ${on} backend`);
+    const u = tf.tensor4d(data, shape);
+    const z = f(u);
+    const out = await z.data();
+    tf.dispose([u, z]);
+    return out;
+  };
+  const expected = await pool("cpu", (u) => tf.mean(u, [1, 2]));
+  return tolerance(await pool("webgl", globalAveragePool), expected);
+}
+
+const api = { init, blockTaps, network, pooled, gpuErrors: () => [...gpuErrors] };
 export type SeNetworkPage = typeof api;
 (window as unknown as { seNetwork: SeNetworkPage }).seNetwork = api;

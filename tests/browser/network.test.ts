@@ -87,3 +87,7 @@ for (const [on, path, withOptions] of [
     await checkNetwork(TINY_BOTTLENECK, path, withOptions, { on, batch: 1 });
   });
 }
+
+test("webgl: the squeeze of a stage-2 map (two matrix products) matches tf.mean on cpu", async () => {
+  assert.ok((await call("pooled", [2, 56, 56, 64])) <= 1e-5);
+});

@@ -49,16 +49,38 @@ export function resolveSEPath(path: SEPath, backend: string): SEImplementation {
  *              matMul repacks U as the weights of a new XNNPACK operator on every call: 5.9 ms);
  *   webgpu:    the WGSL squeeze kernel (src/lib/kernels/squeeze.wgsl);
  *   cpu/webgl: a batched matMul, [1/(H·W) …] · U viewed as [N, H·W, C] (a reshape, free): 5.9 ms on cpu (mean:
- *              152 ms, avgPool: 13 ms).
+ *              152 ms, avgPool: 13 ms). On WebGL each output texel of that product loops over all H·W positions,
+ *              and only C/2 texels run at once, so large maps go through `rowsThenColumnsMean` instead.
  */
 export function globalAveragePool(u: tf.Tensor4D): tf.Tensor2D {
   const [n, h, w, c] = u.shape;
   const backend = tf.getBackend();
   if (backend === "webgpu") return squeezeKernel(u); // [N, H, W, C] -> [N, C]
+  if (backend === "webgl" && h > 1 && h * w * c >= WEBGL_TWO_STAGE_MIN) return rowsThenColumnsMean(u);
   return tf.tidy(() => {
     if (backend === "wasm") return tf.reshape(tf.avgPool(u, [h, w], 1, "valid"), [n, c]); // -> [N, 1, 1, C] -> [N, C]
     const row = tf.fill([n, 1, h * w], 1 / (h * w)); // [N, 1, H·W]
     return tf.reshape(tf.matMul(row, tf.reshape(u, [n, h * w, c])), [n, c]); // [N, 1, H·W] · [N, H·W, C] -> [N, C]
+  });
+}
+
+/**
+ * The map size (H·W·C, one image) from which WebGL squeezes in two stages. Per squeeze, WebGL on SwiftShader, 2-core
+ * host, pipelined: 56×56×64 (stage 2's X, which the fold squeezes) 9.4 → 2.9 ms; 56×56×256 24.7 → 7.6 ms; 14×14×1024
+ * 5.3 → 3.6 ms; but 28×28×128 2.5 → 3.1 ms and 7×7×2048 2.4 → 5.7 ms, where the second product's fixed cost wins.
+ */
+const WEBGL_TWO_STAGE_MIN = 2 ** 17;
+
+/**
+ * Mean over H and W as two short reductions instead of one long one: each row's mean over W (a batched matMul over
+ * the N·H rows, W long), then the mean of those over H. Exact up to float rounding. Call with H > 1.
+ */
+export function rowsThenColumnsMean(u: tf.Tensor4D): tf.Tensor2D {
+  const [n, h, w, c] = u.shape;
+  return tf.tidy(() => {
+    const perRow = tf.matMul(tf.fill([n * h, 1, w], 1 / w), tf.reshape(u, [n * h, w, c])); // [N·H, 1, W]·[N·H, W, C] -> [N·H, 1, C]
+    const rows = tf.reshape(perRow, [n, h, c]); // [N·H, 1, C] -> [N, H, C]
+    return tf.reshape(tf.matMul(tf.fill([n, 1, h], 1 / h), rows), [n, c]); // [N, 1, H]·[N, H, C] -> [N, C]
   });
 }
 
