@@ -6,7 +6,8 @@
 // The three run once per round, in a new seeded random order every round; SE's cost is the median of the paired
 // differences to "none". Each timing ends with a read-back of one value of the output, so GPU work is included.
 import * as tf from "@tensorflow/tfjs-core";
-import { median, shuffledIndices } from "../src/lib/benchmark.ts";
+import { shuffledIndices } from "../src/lib/benchmark.ts";
+import { median } from "../src/lib/stats.ts";
 import { foldPays, seResidual, seResidualFolded } from "../src/lib/models/sePath.ts";
 import { mulberry32 } from "../src/lib/random.ts";
 

@@ -11,6 +11,7 @@ import * as tf from "@tensorflow/tfjs-core";
 import "@tensorflow/tfjs-backend-wasm";
 import {
   netRatios,
+  ratioText,
   PAPER_PAIR,
   PAPER_TIMINGS,
   timeNetworks,
@@ -57,7 +58,7 @@ function summary(e: Environment): string {
   return (
     `${e.runtime} (${e.backend}, ${e.device}): ResNet-50 / SE-ResNet-50 ${perPath.join(", ")}; ` +
     Object.entries(e.ratios)
-      .map(([k, v]) => `${k} ${v.paired.toFixed(3)} [${v.pairedQ1.toFixed(3)}, ${v.pairedQ3.toFixed(3)}]`)
+      .map(([k, v]) => `${k} ${ratioText(v)}`)
       .join(", ")
   );
 }
@@ -142,7 +143,7 @@ const report = {
   timing:
     "wall-clock ms from predict() to the logits read back, median of `runs` rounds after `warmup` rounds; cases alternate within a round. Node also records process CPU time (cpuSamplesMs).",
   ratios:
-    "paired = median over rounds of the per-round ratio (primary; [pairedQ1, pairedQ3] its quartiles); ofMedians = ratio of the two medians",
+    "paired = median over rounds of the per-round ratio (primary; [pairedLow, pairedHigh] its distribution-free 95 % confidence interval, [pairedQ1, pairedQ3] the quartiles of the rounds); ofMedians = ratio of the two medians",
   paper: { cpuRatio: PAPER_TIMINGS.cpu.seMs / PAPER_TIMINGS.cpu.plainMs, ...PAPER_TIMINGS },
   environments,
 };

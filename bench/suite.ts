@@ -8,7 +8,7 @@
 // (--slow-runs 3 --slow-warmup 1 where the adapter is software).
 import { mkdirSync, writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
-import { netRatios, PAPER_PAIR, PAPER_TIMINGS, SUITE_CASES } from "../src/lib/benchmark.ts";
+import { netRatios, PAPER_PAIR, PAPER_TIMINGS, ratioText, SUITE_CASES } from "../src/lib/benchmark.ts";
 import type { BackendName } from "../src/lib/backend.ts";
 import { startBrowser } from "./browser.ts";
 import { commitOf, host } from "./provenance.ts";
@@ -62,7 +62,7 @@ try {
     console.log(
       `${runtime}: cold ${result.cold.totalMs.toFixed(0)} ms, warm ${se.medianMs.toFixed(0)} ms, floor ${floorMs.toFixed(0)} ms; ` +
         Object.entries(result.ratios)
-          .map(([k, v]) => `${k} ${v.paired.toFixed(3)} [${v.pairedQ1.toFixed(3)}, ${v.pairedQ3.toFixed(3)}]`)
+          .map(([k, v]) => `${k} ${ratioText(v)}`)
           .join(", ") +
         ` (${((Date.now() - started) / 1000).toFixed(0)} s)`,
     );
@@ -88,7 +88,7 @@ const report = {
   host: { ...host(), loadAverage1mBefore: loadBefore, loadAverage1mAfter: loadavg()[0] },
   input: "1×224×224×3, uniform in [-2, 2] (seed 1); weights randomWeights(config, 1)",
   timing:
-    "wall-clock ms from predict() to the logits read back; warm = median of `runs` rounds after `warmup` rounds, cases alternating within a round; ratios: paired = median of per-round ratios (primary), ofMedians = ratio of medians",
+    "wall-clock ms from predict() to the logits read back; warm = median of `runs` rounds after `warmup` rounds, cases alternating within a round; ratios: paired = median of per-round ratios (primary; [pairedLow, pairedHigh] its distribution-free 95 % confidence interval, [pairedQ1, pairedQ3] the quartiles of the rounds), ofMedians = ratio of medians",
   target: "SE/no-SE ≤ 1.03 on the site's default backend (wasm where the GPU is a software adapter)",
   paper: {
     cpuRatio: PAPER_TIMINGS.cpu.seMs / PAPER_TIMINGS.cpu.plainMs,

@@ -10,13 +10,7 @@ import { randomWeights } from "./models/randomWeights.js";
 import { load, type ResNetModel } from "./models/resnet.js";
 import { resolveSEPath, type SEPath } from "./models/sePath.js";
 import { mulberry32 } from "./random.js";
-
-export function median(xs: readonly number[]): number {
-  if (xs.length === 0) throw new Error("median of no samples");
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-}
+import { median, medianInterval, quantile } from "./stats.js";
 
 /** The paper's pair (Caffe-style stride placement, whose multiply-adds match Table 2's 3.86 / 3.87 GFLOPs). */
 export const PAPER_PAIR = { plain: "resnet50_caffe", se: "se_resnet50" } as const;
@@ -154,13 +148,6 @@ export async function timeNetworks(options: NetRunOptions): Promise<NetTiming[]>
   return timings;
 }
 
-export function quantile(xs: readonly number[], q: number): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const i = (s.length - 1) * q;
-  const lo = Math.floor(i);
-  return s[lo] + (s[Math.min(lo + 1, s.length - 1)] - s[lo]) * (i - lo);
-}
-
 export interface Ratio {
   /** median(a) / median(b). */
   ofMedians: number;
@@ -169,6 +156,9 @@ export interface Ratio {
   /** Quartiles of the per-round ratios: how much the host's load moved the numbers. */
   pairedQ1: number;
   pairedQ3: number;
+  /** 95 % confidence interval of `paired` (stats.medianInterval): how well the run pins the median down. */
+  pairedLow: number;
+  pairedHigh: number;
 }
 
 /** Samples of one case, taken in the same rounds as another's. */
@@ -176,12 +166,21 @@ export type Sampled = Pick<NetTiming, "samplesMs" | "medianMs">;
 
 export function ratio(a: Sampled, b: Sampled): Ratio {
   const per = a.samplesMs.map((x, i) => x / b.samplesMs[i]);
+  const [pairedLow, pairedHigh] = medianInterval(per);
   return {
     ofMedians: a.medianMs / b.medianMs,
     paired: median(per),
     pairedQ1: quantile(per, 0.25),
     pairedQ3: quantile(per, 0.75),
+    pairedLow,
+    pairedHigh,
   };
+}
+
+/** "1.020 (95 % CI 1.004–1.031; quartiles 0.93–1.10)", for logs. */
+export function ratioText(r: Ratio): string {
+  const f = (x: number, digits = 3) => x.toFixed(digits);
+  return `${f(r.paired)} (95 % CI ${f(r.pairedLow)}–${f(r.pairedHigh)}; quartiles ${f(r.pairedQ1, 2)}–${f(r.pairedQ3, 2)})`;
 }
 
 /** Ratios between cases of one run: SE over no-SE per path, and the stock chain over ours per model. */

@@ -1,7 +1,8 @@
 // The onnxruntime-web peer benchmark (bench/onnx.ts → bench/results/onnx-peer.json): its record's shape, the parity
 // and comparison arithmetic the benchmark applies, and the verdict the Benchmarks chapter states from the record
 // (issue 7's target: our best CPU path no slower than onnxruntime-web's wasm on the same machine).
-import { median, PAPER_PAIR, ratio, type Ratio } from "./benchmark.js";
+import { PAPER_PAIR, ratio, type Ratio } from "./benchmark.js";
+import { median } from "./stats.js";
 
 export type PeerLibrary = "ours" | "onnxruntime-web";
 
