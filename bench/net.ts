@@ -27,9 +27,10 @@ type Runtime = (typeof RUNTIMES)[number];
 
 // "lean" is "auto" on cpu and wasm without folding SE into conv3: the pair shows what the fold buys in a whole network.
 // On webgpu, where "auto" runs the fused WGSL block, `--paths auto,fold,ops` compares the fold with it instead.
+const DEFAULT_OUT = "bench/results/net.json";
 const { plan, slow, runtimes, out, paths } = benchOptions(RUNTIMES, {
   backends: "node-wasm,wasm,wasm-threads",
-  out: "bench/results/net.json",
+  out: DEFAULT_OUT,
   paths: "auto,ops,lean",
 });
 const { runs, warmup } = plan;
@@ -131,9 +132,8 @@ if (inBrowser.length) {
 }
 
 const report = {
-  benchmark:
-    "SE-ResNet-50 vs ResNet-50 (Caffe-style pair), our SE path (auto), the same without folding SE into conv3 (lean), and the stock tfjs op chain (ops)",
-  command: `npm run bench:net -- --runs ${runs} --warmup ${warmup} --slow-runs ${slow.runs} --slow-warmup ${slow.warmup} --backends ${runtimes.join(",")} --paths ${paths.join(",")}`,
+  benchmark: `SE-ResNet-50 vs ResNet-50 (Caffe-style pair) on SE paths ${paths.join(", ")} (auto: ours; lean: ours without folding SE into conv3; fold: ours folded everywhere it pays, also on webgpu; ops: the stock tfjs op chain)`,
+  command: `npm run bench:net -- --runs ${runs} --warmup ${warmup} --slow-runs ${slow.runs} --slow-warmup ${slow.warmup} --backends ${runtimes.join(",")} --paths ${paths.join(",")}${out === DEFAULT_OUT ? "" : ` --out ${out}`}`,
   date: new Date().toISOString(),
   ...(process.env.BENCH_RUNNER ? { runner: process.env.BENCH_RUNNER } : {}),
   commit: commitOf(["src/lib/models", "src/lib/kernels", "src/lib/benchmark.ts", "bench"]),
