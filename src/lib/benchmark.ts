@@ -177,6 +177,19 @@ export function ratio(a: Sampled, b: Sampled): Ratio {
   };
 }
 
+/** Issue 7's bound on SE-ResNet-50 over ResNet-50, on every backend the site ships (the paper's CPU figure: 1.018). */
+export const SE_OVERHEAD_TARGET = 1.03;
+
+/**
+ * Whether a run shows the median ratio within `target`: "met" when its whole 95 % confidence interval lies at or
+ * below it, "missed" when the whole interval lies above, and "not resolved" when the run cannot tell.
+ */
+export function targetVerdict(r: Ratio, target = SE_OVERHEAD_TARGET): "met" | "missed" | "not resolved" {
+  if (r.pairedHigh <= target) return "met";
+  if (r.pairedLow > target) return "missed";
+  return "not resolved";
+}
+
 /** "1.020 (95 % CI 1.004–1.031; quartiles 0.93–1.10)", for logs. */
 export function ratioText(r: Ratio): string {
   const f = (x: number, digits = 3) => x.toFixed(digits);

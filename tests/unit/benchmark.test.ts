@@ -1,7 +1,7 @@
 // The timing harness's pure parts: per-round case orders, medians, paired ratios and their confidence intervals.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { ratio, shuffledIndices } from "../../src/lib/benchmark.js";
+import { ratio, shuffledIndices, targetVerdict } from "../../src/lib/benchmark.js";
 import { median, medianInterval, quantile } from "../../src/lib/stats.js";
 import { mulberry32, normalArray } from "../../src/lib/random.js";
 
@@ -59,4 +59,19 @@ test("a ratio carries the confidence interval of its median", () => {
   const r = ratio(se, plain);
   assert.equal(r.pairedLow, 1.02);
   assert.equal(r.pairedHigh, 1.09);
+});
+
+test("the overhead target is met only when the whole interval lies within it", () => {
+  const r = (pairedLow: number, pairedHigh: number) => ({
+    ofMedians: 1,
+    paired: (pairedLow + pairedHigh) / 2,
+    pairedQ1: pairedLow,
+    pairedQ3: pairedHigh,
+    pairedLow,
+    pairedHigh,
+  });
+  assert.equal(targetVerdict(r(1.01, 1.03)), "met");
+  assert.equal(targetVerdict(r(1.01, 1.031)), "not resolved");
+  assert.equal(targetVerdict(r(1.031, 1.05)), "missed");
+  assert.equal(targetVerdict(r(0.99, 1.01), 1.0), "not resolved");
 });
