@@ -11,6 +11,9 @@ import { commitOf, host } from "./provenance.ts";
 import { timeFoldStages, type StageTiming } from "./foldStages.ts";
 import { benchOptions } from "./options.ts";
 
+// The measured code as it is now, when it is loaded (not when the run ends, hours of edits later).
+const commit = commitOf(["src/lib", "bench/fold.ts", "bench/foldStages.ts", "bench/net.page.ts"]);
+
 const RUNTIMES = ["node-wasm", "wasm", "wasm-threads", "webgl"] as const;
 const { plan, slow, runtimes, out } = benchOptions(RUNTIMES, {
   backends: RUNTIMES.join(","),
@@ -83,7 +86,7 @@ const record = {
     "U (lean), SE folded through conv3 (fold). SE cost = median over rounds of the paired difference to no SE.",
   command: `npm run bench:fold -- --runs ${plan.runs} --warmup ${plan.warmup} --slow-runs ${slow.runs} --slow-warmup ${slow.warmup} --backends ${runtimes.join(",")}`,
   date: new Date().toISOString(),
-  commit: commitOf(["src/lib", "bench/fold.ts", "bench/foldStages.ts", "bench/net.page.ts"]),
+  commit,
   browser: browserVersion,
   tfjs: tf.version_core,
   host: { ...host(), loadAverage1mBefore: loadBefore },

@@ -28,6 +28,15 @@ const RUNS = "data/fashion/runs";
 const DATASET = "/usr/share/datasets/fashion-mnist";
 const FIXTURES = "tests/fixtures";
 
+// The measured code as it is now, when it is loaded (not when the run ends, hours of edits later).
+const commit = commitOf([
+  "src/lib/import",
+  "src/lib/models",
+  "src/lib/weightFormats.ts",
+  "bench/formats.ts",
+  DEFAULT_MODEL,
+]);
+
 await tf.setBackend("wasm");
 await tf.ready();
 
@@ -190,13 +199,7 @@ const report = {
     "weight formats: float32 vs float16 vs uint8 shards, top-1 changes and max logit difference vs float32",
   command: "npm run bench:formats",
   date: new Date().toISOString(),
-  commit: commitOf([
-    "src/lib/import",
-    "src/lib/models",
-    "src/lib/weightFormats.ts",
-    "bench/formats.ts",
-    DEFAULT_MODEL,
-  ]),
+  commit,
   host: host(),
   backend: "tfjs-backend-wasm in Node " + process.version,
   encoding:

@@ -22,6 +22,9 @@ import {
 import { commitOf, host } from "./provenance.ts";
 import { benchOptions } from "./options.ts";
 
+// The measured code as it is now, when it is loaded (not when the run ends, hours of edits later).
+const commit = commitOf(["src/lib/models", "src/lib/kernels", "src/lib/benchmark.ts", "bench"]);
+
 const RUNTIMES = ["node-wasm", "wasm", "wasm-threads", "webgpu", "webgl"] as const;
 type Runtime = (typeof RUNTIMES)[number];
 
@@ -136,7 +139,7 @@ const report = {
   command: `npm run bench:net -- --runs ${runs} --warmup ${warmup} --slow-runs ${slow.runs} --slow-warmup ${slow.warmup} --backends ${runtimes.join(",")} --paths ${paths.join(",")}${out === DEFAULT_OUT ? "" : ` --out ${out}`}`,
   date: new Date().toISOString(),
   ...(process.env.BENCH_RUNNER ? { runner: process.env.BENCH_RUNNER } : {}),
-  commit: commitOf(["src/lib/models", "src/lib/kernels", "src/lib/benchmark.ts", "bench"]),
+  commit,
   browser: browserVersion,
   host: { ...host(), loadAverage1mBefore: loadBefore, loadAverage1mAfter: loadavg()[0] },
   input: "1×224×224×3, uniform in [-2, 2] (seed 1); weights randomWeights(config, 1)",

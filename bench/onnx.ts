@@ -25,6 +25,16 @@ import type { OnnxBenchPage, Prepared, RuntimeSpec } from "./onnx.page.ts";
 import { benchOptions } from "./options.ts";
 import { commitOf, host } from "./provenance.ts";
 
+// The measured code as it is now, when it is loaded (not when the run ends, hours of edits later).
+const commit = commitOf([
+  "src/lib/models",
+  "src/lib/import",
+  "src/lib/kernels",
+  "src/lib/benchmark.ts",
+  "src/lib/peer.ts",
+  "bench",
+]);
+
 const MODELS_DIR = "bench/models";
 const MAKE_MODELS = "npx tsx tools/bench/dump_presets.ts && /usr/bin/python3 tools/bench/export_onnx.py";
 
@@ -180,14 +190,7 @@ const report: PeerReport & Record<string, unknown> = {
     "onnxruntime-web vs ours: SE-ResNet-50 and ResNet-50, the same weights and input, headless Chromium",
   command: `npm run bench:onnx -- --runs ${plan.runs} --warmup ${plan.warmup} --slow-runs ${slow.runs} --slow-warmup ${slow.warmup} --backends ${runtimes.join(",")}`,
   date: new Date().toISOString(),
-  commit: commitOf([
-    "src/lib/models",
-    "src/lib/import",
-    "src/lib/kernels",
-    "src/lib/benchmark.ts",
-    "src/lib/peer.ts",
-    "bench",
-  ]),
+  commit,
   browser: `Chromium ${b.browser.version()} (headless)`,
   host: { ...host(), loadAverage1mBefore: loadBefore, loadAverage1mAfter: loadavg()[0] },
   versions: {

@@ -21,6 +21,15 @@ import { startBrowser } from "./browser.ts";
 import { commitOf, host } from "./provenance.ts";
 import { benchOptions } from "./options.ts";
 
+// The measured code as it is now, when it is loaded (not when the run ends, hours of edits later).
+const commit = commitOf([
+  "src/lib/models",
+  "src/lib/kernels",
+  "src/lib/benchmark.ts",
+  "src/lib/backend.ts",
+  "bench",
+]);
+
 const RUNTIMES = ["wasm", "wasm-threads", "webgpu", "webgl"] as const;
 
 const { plan, slow, runtimes, out } = benchOptions(RUNTIMES, {
@@ -84,13 +93,7 @@ const report = {
     "SE-ResNet-50 in the browser: peak, cold start, warm latency, floor, SE/no-SE and ours vs the stock chain",
   command: `npm run bench -- --runs ${plan.runs} --warmup ${plan.warmup} --slow-runs ${slow.runs} --slow-warmup ${slow.warmup} --backends ${runtimes.join(",")}`,
   date: new Date().toISOString(),
-  commit: commitOf([
-    "src/lib/models",
-    "src/lib/kernels",
-    "src/lib/benchmark.ts",
-    "src/lib/backend.ts",
-    "bench",
-  ]),
+  commit,
   browser: `Chromium ${b.browser.version()} (headless)`,
   host: { ...host(), loadAverage1mBefore: loadBefore, loadAverage1mAfter: loadavg()[0] },
   input: "1×224×224×3, uniform in [-2, 2] (seed 1); weights randomWeights(config, 1)",
