@@ -117,7 +117,7 @@ export interface CpuVerdict {
   oursMs: number;
   peerMs: number;
   oursOverPeer: Ratio;
-  /** "faster" / "slower" when the middle half of the per-round ratios lies on one side of 1, else "on par". */
+  /** "faster" / "slower" when the 95 % interval of the median per-round ratio lies on one side of 1, else "on par". */
   verdict: "faster" | "slower" | "on par";
 }
 
@@ -136,7 +136,7 @@ export function cpuVerdict(report: PeerReport): CpuVerdict {
     oursMs: timingOf(ours, PAPER_PAIR.se).medianMs,
     peerMs: timingOf(peer, PAPER_PAIR.se).medianMs,
     oursOverPeer: r,
-    verdict: r.pairedQ1 > 1 ? "slower" : r.pairedQ3 < 1 ? "faster" : "on par",
+    verdict: r.pairedLow > 1 ? "slower" : r.pairedHigh < 1 ? "faster" : "on par",
   };
 }
 

@@ -84,7 +84,7 @@ test("SE/no-SE and ours/ORT are paired per round, and only ours is divided by OR
   assert.ok(Math.abs(cs[0].oursOverPeer.pairedQ1 - 1.65) < 1e-12);
 });
 
-test("the verdict compares the fastest CPU runtime of each library, with the spread of rounds deciding", () => {
+test("the verdict compares the fastest CPU runtime of each library, with the median's interval deciding", () => {
   const make = (oursThreaded: number[]) =>
     report([
       runtime("ours-wasm", "ours", "wasm", 1, [300, 300, 300], [290, 290, 290]),
