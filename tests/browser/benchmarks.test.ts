@@ -3,12 +3,13 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { copyFileSync, readFileSync } from "node:fs";
-import type { Browser } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { bundlePage } from "../helpers/bundle.ts";
 import { launch, watchedPage } from "../helpers/chromium.ts";
 import { DIST } from "../helpers/dist.ts";
 import { serve, type StaticServer } from "../helpers/server.ts";
 import { WASM_BINARIES } from "../../src/lib/backend.ts";
+import { netRatios, targetVerdict, type NetTiming } from "../../src/lib/benchmark.ts";
 
 const OUT = ".test-out/benchmarks";
 let site: StaticServer;
@@ -29,6 +30,24 @@ after(async () => {
   await site?.close();
   await bundle?.close();
 });
+
+/**
+ * Opens the chapter and reads the rows of the table whose rows carry `data-<marker>`: the row's `data-<key>`, then
+ * each cell's text (without the word joiners that keep intervals on one line).
+ */
+async function chapterRows(page: Page, marker: string, key: string): Promise<(string | undefined)[][]> {
+  await page.goto(`${site.url}/benchmarks`);
+  await page.waitForSelector(`tr[data-${marker}]`, { timeout: 60_000 });
+  return page.$$eval(
+    `tr[data-${marker}]`,
+    (trs, key) =>
+      trs.map((r) => [
+        (r as HTMLElement).dataset[key],
+        ...Array.from((r as HTMLTableRowElement).cells, (c) => c.textContent?.replaceAll("\u2060", "")),
+      ]),
+    key,
+  );
+}
 
 test("the chapter shows the recorded weight formats, the site's pick and where each number comes from", async () => {
   const formats = JSON.parse(readFileSync("bench/results/weight-formats.json", "utf8"));
@@ -54,14 +73,7 @@ test("the chapter shows the recorded weight formats, the site's pick and where e
 test("the fold section shows one row per recorded runtime and stage, with the math and its provenance", async () => {
   const fold = JSON.parse(readFileSync("bench/results/fold.json", "utf8"));
   const { page, problems } = await watchedPage(browser);
-  await page.goto(`${site.url}/benchmarks`);
-  await page.waitForSelector("tr[data-stage]", { timeout: 60_000 });
-  const rows = await page.$$eval("tr[data-stage]", (trs) =>
-    trs.map((r) => [
-      (r as HTMLElement).dataset.runtime,
-      ...Array.from((r as HTMLTableRowElement).cells, (c) => c.textContent),
-    ]),
-  );
+  const rows = await chapterRows(page, "stage", "runtime");
   const expected = fold.environments.flatMap((e: any) =>
     e.stages.map((s: any) => [
       e.runtime,
@@ -87,6 +99,36 @@ test("the fold section shows one row per recorded runtime and stage, with the ma
     math.some((m) => m.includes("diag")),
     "the identity s ⊙ u = x (W diag(s)) + b ⊙ s, as MathML",
   );
+  assert.deepEqual(problems, []);
+});
+
+test("the overhead section shows each backend's median SE/no-SE, its interval and the verdict, from the samples", async () => {
+  const record = JSON.parse(readFileSync("bench/results/se-overhead.json", "utf8"));
+  const { page, problems } = await watchedPage(browser);
+  const rows = await chapterRows(page, "overhead", "overhead");
+  const expected = record.environments.map((e: { runtime: string; runs: number; timings: NetTiming[] }) => {
+    const r = netRatios(e.timings)["SE/no-SE (auto)"];
+    const f = (x: number) => x.toFixed(3);
+    return [
+      e.runtime,
+      String(e.runs),
+      `${f(r.paired)}× (${f(r.pairedLow)}–${f(r.pairedHigh)})`,
+      targetVerdict(r),
+    ];
+  });
+  assert.deepEqual(
+    rows.map((r) => [r[0], r[2], r[5], r[6]]),
+    expected,
+  );
+  const text = (await page.textContent("main")) ?? "";
+  assert.ok(text.includes(record.commit.slice(0, 8)), "the overhead table names its commit");
+  const runtimesBy = (verdict: string) =>
+    record.environments
+      .filter((_: unknown, i: number) => expected[i][3] === verdict)
+      .map((e: { runtime: string }) => e.runtime);
+  for (const verdict of ["met", "not resolved", "missed"])
+    for (const runtime of runtimesBy(verdict))
+      assert.match(text, new RegExp(`The target is [^.]*${verdict} on [^.;]*${runtime}`));
   assert.deepEqual(problems, []);
 });
 
