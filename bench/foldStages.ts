@@ -8,7 +8,7 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { shuffledIndices } from "../src/lib/benchmark.ts";
 import { median } from "../src/lib/stats.ts";
-import { foldPays, seResidual, seResidualFolded } from "../src/lib/models/sePath.ts";
+import { foldPays, seFilters, seResidual, seResidualFolded } from "../src/lib/models/sePath.ts";
 import { mulberry32 } from "../src/lib/random.ts";
 
 // conv3's input x [1, H, W, C_in]; U is [1, H, W, 4·C_in].
@@ -56,12 +56,13 @@ export async function timeFoldStages({
       tf.randomNormal([c / 16, c], 0, 1 / Math.sqrt(c / 16), "float32", seed + 5) as tf.Tensor2D,
     ]);
     const conv = { filter: filter as tf.Tensor4D, bias: bias as tf.Tensor1D };
-    const weights = {
+    const se = {
       fc1Weight: fc1Weight as tf.Tensor2D,
       fc1Bias: tf.zeros([c / 16]) as tf.Tensor1D,
       fc2Weight: fc2Weight as tf.Tensor2D,
       fc2Bias: tf.zeros([c]) as tf.Tensor1D,
     };
+    const weights = { ...se, ...seFilters(se) }; // as the model keeps them
     const x4 = x as tf.Tensor4D;
     const s4 = shortcut as tf.Tensor4D;
     const folded = foldPays(x4);

@@ -23,7 +23,9 @@ import {
   resolveSEPath,
   seResidual,
   seResidualFolded,
+  seFilters,
   type PointwiseConv,
+  type SEBlockWeights,
   type SEPath,
 } from "./sePath.js";
 import { validateWeights } from "./weightSpec.js";
@@ -151,6 +153,10 @@ export function load({ config, weights, sePath = "auto" }: LoadArgs): ResNetMode
     return { spec, filter: keep(folded.filter), bias: keep(folded.bias) };
   };
   const clone = <T extends tf.Tensor>(name: string) => keep(tf.clone(weights[name]) as T);
+  const seBlockWeights = (w: SeWeights): SEBlockWeights => {
+    const { fc1Filter, fc2Filter } = seFilters(w);
+    return { ...w, fc1Filter: keep(fc1Filter), fc2Filter: keep(fc2Filter) };
+  };
 
   const stem = arch.stem.map(prepare);
   const pool: PoolSpec | null = arch.pool;
@@ -168,12 +174,12 @@ export function load({ config, weights, sePath = "auto" }: LoadArgs): ResNetMode
       se: b.se
         ? {
             name: b.se.name,
-            weights: {
+            weights: seBlockWeights({
               fc1Weight: clone<tf.Tensor2D>(`${b.se.prefix}.fc1.weight`),
               fc1Bias: clone<tf.Tensor1D>(`${b.se.prefix}.fc1.bias`),
               fc2Weight: clone<tf.Tensor2D>(`${b.se.prefix}.fc2.weight`),
               fc2Bias: clone<tf.Tensor1D>(`${b.se.prefix}.fc2.bias`),
-            } satisfies SeWeights,
+            }),
           }
         : null,
       downsample: b.downsample ? prepare(b.downsample) : null,
