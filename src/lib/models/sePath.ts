@@ -6,8 +6,8 @@
 //   "lean"  the same block with a squeeze that reads U in place (globalAveragePool below) and the sigmoid fused into
 //           the second matMul. On WebAssembly the block stays 4-D from the pooling on, [N, 1, 1, C], with the two FC
 //           layers as 1×1 convs (`exciteAsConvs`): no reshape or cast runs between the pooling, the FCs and the
-//           scale, which took about a tenth of SE's time there (per block end at stages 3–5, Node wasm: 0.61 → 0.54,
-//           0.38 → 0.32, 0.33 → 0.29 ms).
+//           scale, which took about a tenth of SE's time there (what SE adds to a block end at stages 3–5, Node
+//           wasm, medians of 300 paired rounds: 0.61 → 0.54, 0.38 → 0.32, 0.33 → 0.29 ms).
 //   "fold"  "lean", except that a block after a 1×1 conv (a bottleneck's conv3, BatchNorm folded in: U = X·W + b)
 //           is folded through that conv where this is cheaper (`foldPays`): the squeeze reads X, which has 4×
 //           fewer channels than U, as z = mean(X)·W + b, and the scale becomes part of the conv's weights,
