@@ -1,6 +1,6 @@
 // Browser side of network.test.ts: the whole network with SE on the fused WGSL path (and the fused block's z/s taps),
-// and on the folded path on tfjs-webgpu and tfjs-webgl, and WebGL's squeeze of a large map, against the stock tfjs chain on the cpu backend, in Chromium.
-// Driven through `window.seNetwork`.
+// and on the folded path on tfjs-webgpu and tfjs-webgl, against the stock tfjs chain on the cpu backend, in Chromium;
+// and WebGL's two-stage squeeze of a large map against tf.mean on cpu. Driven through `window.seNetwork`.
 import * as tf from "@tensorflow/tfjs-core";
 import "@tensorflow/tfjs-backend-cpu";
 import "@tensorflow/tfjs-backend-webgl";
