@@ -5,7 +5,7 @@
 //           on wasm the squeeze alone took ~33 ms of SE-ResNet-50's forward pass (tf.profile, 16 blocks).
 //   "lean"  the same block with a squeeze that reads U in place (globalAveragePool below) and the sigmoid fused into
 //           the second matMul. On WebAssembly the block stays 4-D from the pooling on, [N, 1, 1, C], with the two FC
-//           layers as 1×1 convs (`exciteAsConvs`): no reshape or cast runs between the pooling, the FCs and the
+//           layers as 1×1 convs (`excite4D`): no reshape or cast runs between the pooling, the FCs and the
 //           scale, which took about a tenth of SE's time there (what SE adds to a block end at stages 3–5, Node
 //           wasm, medians of 300 paired rounds: 0.61 → 0.54, 0.38 → 0.32, 0.33 → 0.29 ms).
 //   "fold"  "lean", except that a block after a 1×1 conv (a bottleneck's conv3, BatchNorm folded in: U = X·W + b)
@@ -26,7 +26,7 @@ import type { SeWeights } from "../kernels/weights.js";
 
 /**
  * An SE block's weights as the model keeps them: the kernels' SeWeights, and the two FC layers again as 1×1-conv
- * filters, [1, 1, C, C/r] and [1, 1, C/r, C] (reshapes of the same data, made once at load), for `exciteAsConvs`.
+ * filters, [1, 1, C, C/r] and [1, 1, C/r, C] (reshapes of the same data, made once at load), for `excite4D`.
  */
 export interface SEBlockWeights extends SeWeights {
   fc1Filter: tf.Tensor4D;
@@ -134,15 +134,12 @@ export function seResidual(
     const { x, z, s } = seBlockTaps(u, weights, { residual: shortcut, relu: true });
     return { out: x, z, s };
   }
-  const [n, , , c] = u.shape;
   let z: tf.Tensor2D;
   let s: tf.Tensor2D;
   let scaled: tf.Tensor4D;
   if (impl !== "ops" && tf.getBackend() === "wasm") {
-    const z4 = poolTo4D(u); // [N, H, W, C] -> [N, 1, 1, C]
-    const s4 = exciteAsConvs(z4, weights); // [N, 1, 1, C]
-    z = tf.reshape(z4, [n, c]);
-    s = tf.reshape(s4, [n, c]);
+    let s4: tf.Tensor4D;
+    ({ z, s, s4 } = excite4D(poolTo4D(u), weights)); // [N, H, W, C] -> [N, 1, 1, C] -> z, s [N, C], s4 [N, 1, 1, C]
     scaled = override ? scale(u, override(s)) : tf.mul(u, s4); // [N, H, W, C] · [N, 1, 1, C]
   } else {
     if (impl === "ops") {
@@ -169,11 +166,16 @@ function poolTo4D(u: tf.Tensor4D): tf.Tensor4D {
     .runKernel(tf.AvgPool, { x: u }, { filterSize: [h, w], strides: 1, pad: "valid" }) as tf.Tensor4D;
 }
 
-/** The excitation as two 1×1 convs on z [N, 1, 1, C] -> s [N, 1, 1, C], ReLU and sigmoid fused in. */
-function exciteAsConvs(z: tf.Tensor4D, w: SEBlockWeights): tf.Tensor4D {
+/**
+ * The excitation as two 1×1 convs (ReLU and sigmoid fused in) on the pooled z4 [N, 1, 1, C]: the block's taps z and s
+ * [N, C], and s4, s as [N, 1, 1, C], ready to scale U.
+ */
+function excite4D(z4: tf.Tensor4D, w: SEBlockWeights): { z: tf.Tensor2D; s: tf.Tensor2D; s4: tf.Tensor4D } {
+  const [n, , , c] = z4.shape;
   const conv = (x: tf.Tensor4D, filter: tf.Tensor4D, bias: tf.Tensor1D, activation: "relu" | "sigmoid") =>
     tf.fused.conv2d({ x, filter, strides: 1, pad: "valid", bias, activation });
-  return conv(conv(z, w.fc1Filter, w.fc1Bias, "relu"), w.fc2Filter, w.fc2Bias, "sigmoid"); // -> [N, 1, 1, C/r] -> [N, 1, 1, C]
+  const s4 = conv(conv(z4, w.fc1Filter, w.fc1Bias, "relu"), w.fc2Filter, w.fc2Bias, "sigmoid"); // -> [N, 1, 1, C/r] -> [N, 1, 1, C]
+  return { z: tf.reshape(z4, [n, c]), s: tf.reshape(s4, [n, c]), s4 };
 }
 
 /** The excitation with the sigmoid fused into the second matMul, z [N, C] -> s [N, C]. */
@@ -234,9 +236,7 @@ export function seResidualFolded(
       pad: "valid",
       bias: conv.bias,
     }); // [1, 1, 1, C_in] -> [1, 1, 1, C]
-    s4 = exciteAsConvs(z4, weights);
-    z = tf.reshape(z4, [1, c]);
-    s = tf.reshape(s4, [1, c]);
+    ({ z, s, s4 } = excite4D(z4, weights));
   } else {
     const w = tf.reshape(conv.filter, [cIn, c]) as tf.Tensor2D; // [1, 1, C_in, C] -> [C_in, C]
     z = tf.fused.matMul({ a: globalAveragePool(x), b: w, bias: conv.bias }) as tf.Tensor2D; // [1, C_in]·[C_in, C] + b
