@@ -1,6 +1,6 @@
 // Command-line options shared by the browser/Node benchmarks (`npm run bench`, `npm run bench:net`): iteration
 // counts for fast and slow backends, which runtimes to time, where to write the JSON, and (bench:net only) which SE
-// paths to time.
+// paths to time and the input size.
 import { parseArgs } from "node:util";
 import { checkSEPath, type SEPath } from "../src/lib/models/sePath.ts";
 
@@ -12,6 +12,8 @@ export interface BenchOptions<R extends string> {
   out: string;
   /** SE paths to time (only where `defaults.paths` offers the option). */
   paths: SEPath[];
+  /** Input height and width (only where `defaults.size` offers the option). */
+  size: number;
 }
 
 export function benchOptions<R extends string>(
@@ -20,6 +22,7 @@ export function benchOptions<R extends string>(
     backends: string;
     out: string;
     paths?: string;
+    size?: number;
     /** Iteration defaults: runs 7, warmup 2, slow runs 3, slow warmup 1. */
     counts?: { runs: number; warmup: number; slowRuns: number; slowWarmup: number };
   },
@@ -28,6 +31,7 @@ export function benchOptions<R extends string>(
   const { values: args } = parseArgs({
     options: {
       ...(defaults.paths ? { paths: { type: "string" as const, default: defaults.paths } } : {}),
+      ...(defaults.size ? { size: { type: "string" as const, default: String(defaults.size) } } : {}),
       runs: { type: "string", default: String(counts.runs) },
       warmup: { type: "string", default: String(counts.warmup) },
       "slow-runs": { type: "string", default: String(counts.slowRuns) },
@@ -36,7 +40,7 @@ export function benchOptions<R extends string>(
       out: { type: "string", default: defaults.out },
     },
   });
-  const count = (name: "runs" | "warmup" | "slow-runs" | "slow-warmup", min: number) => {
+  const count = (name: "runs" | "warmup" | "slow-runs" | "slow-warmup" | "size", min: number) => {
     const n = Number(args[name]);
     if (!Number.isInteger(n) || n < min)
       throw new Error(`--${name} must be a whole number ≥ ${min}, got ${args[name]}`);
@@ -51,5 +55,6 @@ export function benchOptions<R extends string>(
     runtimes,
     out: String(args.out),
     paths: args.paths === undefined ? [] : String(args.paths).split(",").map(checkSEPath),
+    size: args.size === undefined ? 224 : count("size", 32),
   };
 }

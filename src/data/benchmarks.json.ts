@@ -6,6 +6,12 @@ import { existsSync, readFileSync } from "node:fs";
 import { netRatios, ratio, type NetTiming } from "../lib/benchmark.js";
 import { seOverPlain, type PeerReport } from "../lib/peer.js";
 
+const OVERHEAD_RECORDS = [
+  "bench/results/se-overhead.json",
+  "bench/results/se-overhead-webgpu.json",
+  "bench/results/se-overhead-quiet-wasm.json",
+];
+
 const read = (file: string) => (existsSync(file) ? JSON.parse(readFileSync(file, "utf8")) : null);
 
 interface NetEnvironment {
@@ -59,8 +65,9 @@ process.stdout.write(
     suite: netRecord("bench/results/suite.json"),
     // bench:net on this project's shared 2-core host, and the same code on a quiet 16-core machine (runner says how)
     net: [netRecord("bench/results/net.json"), netRecord("bench/results/net-quiet-host.json")].filter(Boolean),
-    // bench:net --paths auto with a thousand rounds: SE's overhead on the shipped path, pinned down
-    overhead: netRecord("bench/results/se-overhead.json"),
+    // SE's overhead on the shipped path, pinned down by many rounds: bench:net --paths auto on the project's host,
+    // and bench/dawn.sh on a machine with a GPU (tfjs-webgpu through Dawn) and its quiet CPU, where recorded
+    overhead: OVERHEAD_RECORDS.map(netRecord).filter(Boolean),
     formats: read("bench/results/weight-formats.json"),
     seBlock: read("bench/results/se-block.json"),
     // bench:fold: one block end per stage with SE on U and SE folded through conv3
