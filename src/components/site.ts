@@ -11,6 +11,7 @@ import {
 import type { BackendName, BackendState } from "../lib/backend.js";
 import { getThreadsCount } from "@tensorflow/tfjs-backend-wasm";
 import { withAllCores } from "./wasmThreads.js";
+import { isolateLaterPages, isolationText, type Isolation } from "./isolation.js";
 
 const STORAGE_KEY = "se-explorer.backend";
 const PROBE_KEY = "se-explorer.probe";
@@ -43,7 +44,12 @@ function storedPreference(): BackendName | null {
   }
 }
 
-function renderBadge(badge: HTMLElement, state: BackendState, preferred: BackendName | null): void {
+function renderBadge(
+  badge: HTMLElement,
+  state: BackendState,
+  preferred: BackendName | null,
+  isolated: Isolation,
+): void {
   badge.replaceChildren();
   badge.dataset.backend = state.name;
   const label = document.createElement("label");
@@ -83,9 +89,7 @@ function renderBadge(badge: HTMLElement, state: BackendState, preferred: Backend
       : "gpu" in navigator
         ? "The WGSL kernels start WebGPU when a chapter needs them."
         : "This browser has no WebGPU, so the WGSL kernels cannot run here.",
-    self.crossOriginIsolated
-      ? `The page is cross-origin isolated: wasm runs its threaded build${state.name === "wasm" ? ` on ${getThreadsCount()} thread(s)` : ""}.`
-      : "The page is not cross-origin isolated, so wasm runs on one thread.",
+    isolationText(isolated, state.name === "wasm" ? ` on ${getThreadsCount()} thread(s)` : ""),
     failed ? `Tried first:\n${failed}` : "",
   ]
     .filter(Boolean)
@@ -109,7 +113,7 @@ async function start(): Promise<BackendState> {
         ? { ...(await initBackend(backendOrder(preferred))), reason: "your choice in this menu" }
         : await fastestForNetworks(BACKEND_ORDER, probeCache),
     );
-    if (badge) renderBadge(badge, state, preferred);
+    if (badge) renderBadge(badge, state, preferred, await isolation);
     return state;
   } catch (error) {
     if (badge) {
@@ -120,6 +124,9 @@ async function start(): Promise<BackendState> {
     throw error;
   }
 }
+
+/** Whether this page is cross-origin isolated (wasm threads), and whether the pages opened after it will be. */
+export const isolation: Promise<Isolation> = isolateLaterPages();
 
 /** Resolves once tfjs runs on a backend; every page awaits it before computing. */
 export const backend: Promise<BackendState> = start();

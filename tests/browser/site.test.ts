@@ -92,6 +92,30 @@ test("the SE block chapter's WGSL kernels match the tfjs reference within 1e-5, 
   await page.context().close();
 });
 
+test("on a host that sends no headers, the service worker isolates the pages opened after the first", async () => {
+  const { page, problems } = await watchedPage(browser);
+  const badgeTitle = async () => {
+    await page.waitForSelector("#se-backend-badge[data-backend='wasm']", { timeout: 60_000 });
+    return (await page.getAttribute("#se-backend-badge", "title")) ?? "";
+  };
+  await page.goto(`${server.url}/backends`);
+  assert.equal(await page.evaluate(() => self.crossOriginIsolated), false);
+  assert.match(await badgeTitle(), /wasm runs on one thread; the site has just installed its service worker/);
+  assert.match((await page.textContent("main")) ?? "", /isolates the pages you open from now on/);
+  await page.evaluate(() => navigator.serviceWorker.ready);
+
+  const response = await page.goto(`${server.url}/benchmarks`);
+  assert.equal(response?.headers()["cross-origin-embedder-policy"], "require-corp");
+  assert.equal(await page.evaluate(() => self.crossOriginIsolated), true);
+  const cores = await page.evaluate(() => navigator.hardwareConcurrency);
+  assert.match(
+    await badgeTitle(),
+    new RegExp(`cross-origin isolated: wasm runs its threaded build on ${Math.min(8, cores)} thread\\(s\\)`),
+  );
+  assert.deepEqual(problems, []);
+  await page.context().close();
+});
+
 test("on a host that sends COOP/COEP, networks run on threaded wasm with every logical core", async () => {
   const isolated = await serve(DIST, ISOLATION_HEADERS);
   try {
