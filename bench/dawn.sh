@@ -30,6 +30,8 @@ prepare() {
   chmod a+rwx "$tmp" # apt-get downloads as its own user
   (cd "$tmp" && apt-get download libvulkan1 >/dev/null && dpkg -x libvulkan1_*.deb vk)
   cp -P "$tmp"/vk/usr/lib/x86_64-linux-gnu/libvulkan.so.1* "$D/lib/"
+  # This machine's libstdc++, for a system whose own is older than dawn.node needs (GLIBCXX_3.4.30, GCC 12).
+  mkdir -p "$D/compat" && cp /usr/lib/x86_64-linux-gnu/libstdc++.so.6 "$D/compat/"
   # This machine's Node, in case the device has none (it is a single static-enough binary: libc and libstdc++).
   xz -T2 -6 -c "$(command -v node)" >"$D/node.xz"
   # Split, so that the browser runtimes' chunk (and its playwright-core import) is never loaded there.
@@ -65,6 +67,9 @@ run() {
   [ -n "$icd" ] || { echo "no Vulkan driver manifest found: set DAWN_ICD" >&2; exit 2; }
   export VK_DRIVER_FILES=$icd VK_ICD_FILENAMES=$icd
   export LD_LIBRARY_PATH="$PWD/$D/lib${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
+  # dawn.node with the system's libstdc++ where it loads, else with the one carried beside it
+  "$node" -e "require('$PWD/$D/node_modules/webgpu/dist/linux-x64/dawn.node')" 2>/dev/null ||
+    export LD_LIBRARY_PATH="$PWD/$D/compat:$LD_LIBRARY_PATH"
   local gpu
   gpu=$(nvidia-smi --query-gpu=name,driver_version --format=csv,noheader 2>/dev/null | head -1 || true)
   echo "node $("$node" --version), Vulkan driver $icd${gpu:+, GPU $gpu}"

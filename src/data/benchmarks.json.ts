@@ -8,6 +8,7 @@ import { seOverPlain, type PeerReport } from "../lib/peer.js";
 
 const OVERHEAD_RECORDS = [
   "bench/results/se-overhead.json",
+  "bench/results/se-overhead-webgl.json",
   "bench/results/se-overhead-webgpu.json",
   "bench/results/se-overhead-quiet-wasm.json",
 ];
@@ -65,8 +66,9 @@ process.stdout.write(
     suite: netRecord("bench/results/suite.json"),
     // bench:net on this project's shared 2-core host, and the same code on a quiet 16-core machine (runner says how)
     net: [netRecord("bench/results/net.json"), netRecord("bench/results/net-quiet-host.json")].filter(Boolean),
-    // SE's overhead on the shipped path, pinned down by many rounds: bench:net --paths auto on the project's host,
-    // and bench/dawn.sh on a machine with a GPU (tfjs-webgpu through Dawn) and its quiet CPU, where recorded
+    // SE's overhead on the shipped path, pinned down by many rounds: bench:net --paths auto on the project's host
+    // (WebGL, the slowest, in a longer run of its own), and bench/dawn.sh on a machine with a GPU (tfjs-webgpu
+    // through Dawn) and its quiet CPU, where recorded
     overhead: OVERHEAD_RECORDS.map(netRecord).filter(Boolean),
     formats: read("bench/results/weight-formats.json"),
     seBlock: read("bench/results/se-block.json"),

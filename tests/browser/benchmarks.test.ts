@@ -104,7 +104,12 @@ test("the fold section shows one row per recorded runtime and stage, with the ma
 
 test("the overhead section shows each backend's median SE/no-SE, its interval and the verdict, from the samples", async () => {
   // the records the data loader reads, in its order, where they exist
-  const records = ["se-overhead.json", "se-overhead-webgpu.json", "se-overhead-quiet-wasm.json"]
+  const records = [
+    "se-overhead.json",
+    "se-overhead-webgl.json",
+    "se-overhead-webgpu.json",
+    "se-overhead-quiet-wasm.json",
+  ]
     .map((f) => `bench/results/${f}`)
     .filter((f) => existsSync(f))
     .map((f) => JSON.parse(readFileSync(f, "utf8")));
@@ -132,7 +137,7 @@ test("the overhead section shows each backend's median SE/no-SE, its interval an
   const runtimesBy = (verdict: string) =>
     environments
       .filter((_: unknown, i: number) => expected[i][3] === verdict)
-      .map((e: { runtime: string }) => e.runtime);
+      .map((e: { runtime: string; runs: number }) => `${e.runtime} \\(${e.runs} rounds\\)`);
   for (const verdict of ["met", "not resolved", "missed"])
     for (const runtime of runtimesBy(verdict))
       assert.match(text, new RegExp(`The target is [^.]*${verdict} on [^.;]*${runtime}`));
