@@ -102,7 +102,7 @@ test("on a host that sends no headers, the service worker isolates the pages ope
   assert.equal(await page.evaluate(() => self.crossOriginIsolated), false);
   assert.match(await badgeTitle(), /wasm runs on one thread; the site has just installed its service worker/);
   assert.match((await page.textContent("main")) ?? "", /isolates the pages you open from now on/);
-  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => true)); // the worker is active
 
   const response = await page.goto(`${server.url}/benchmarks`);
   assert.equal(response?.headers()["cross-origin-embedder-policy"], "require-corp");
