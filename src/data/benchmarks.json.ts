@@ -3,15 +3,8 @@
 // Paired ratios are recomputed from each record's per-round samples with the current statistics, so a record made
 // before a statistic existed (the median's confidence interval) shows it too; the samples are the measurement.
 import { existsSync, readFileSync } from "node:fs";
-import { netRatios, ratio, type NetTiming } from "../lib/benchmark.js";
+import { netRatios, ratio, SE_OVERHEAD_RECORDS, type NetTiming } from "../lib/benchmark.js";
 import { seOverPlain, type PeerReport } from "../lib/peer.js";
-
-const OVERHEAD_RECORDS = [
-  "bench/results/se-overhead.json",
-  "bench/results/se-overhead-webgl.json",
-  "bench/results/se-overhead-webgpu.json",
-  "bench/results/se-overhead-quiet-wasm.json",
-];
 
 const read = (file: string) => (existsSync(file) ? JSON.parse(readFileSync(file, "utf8")) : null);
 
@@ -66,10 +59,8 @@ process.stdout.write(
     suite: netRecord("bench/results/suite.json"),
     // bench:net on this project's shared 2-core host, and the same code on a quiet 16-core machine (runner says how)
     net: [netRecord("bench/results/net.json"), netRecord("bench/results/net-quiet-host.json")].filter(Boolean),
-    // SE's overhead on the shipped path, pinned down by many rounds: bench:net --paths auto on the project's host
-    // (WebGL, the slowest, in a longer run of its own), and bench/dawn.sh on a machine with a GPU (tfjs-webgpu
-    // through Dawn) and its quiet CPU, where recorded
-    overhead: OVERHEAD_RECORDS.map(netRecord).filter(Boolean),
+    // SE's overhead on the shipped path, pinned down by many rounds, where recorded
+    overhead: SE_OVERHEAD_RECORDS.map(netRecord).filter(Boolean),
     formats: read("bench/results/weight-formats.json"),
     seBlock: read("bench/results/se-block.json"),
     // bench:fold: one block end per stage with SE on U and SE folded through conv3

@@ -181,6 +181,17 @@ export function ratio(a: Sampled, b: Sampled): Ratio {
 export const SE_OVERHEAD_TARGET = 1.03;
 
 /**
+ * The long SE/no-SE runs that judge the target, in the order the Benchmarks chapter shows them (those recorded): the
+ * project's host (WebGL, the slowest, also in a longer run of its own), then bench/dawn.sh's GPU machine and its CPU.
+ */
+export const SE_OVERHEAD_RECORDS = [
+  "bench/results/se-overhead.json",
+  "bench/results/se-overhead-webgl.json",
+  "bench/results/se-overhead-webgpu.json",
+  "bench/results/se-overhead-quiet-wasm.json",
+] as const;
+
+/**
  * Whether a run shows the median ratio within `target`: "met" when its whole 95 % confidence interval lies at or
  * below it, "missed" when the whole interval lies above, and "not resolved" when the run cannot tell.
  */

@@ -9,7 +9,7 @@ import { launch, watchedPage } from "../helpers/chromium.ts";
 import { DIST } from "../helpers/dist.ts";
 import { serve, type StaticServer } from "../helpers/server.ts";
 import { WASM_BINARIES } from "../../src/lib/backend.ts";
-import { netRatios, targetVerdict, type NetTiming } from "../../src/lib/benchmark.ts";
+import { netRatios, SE_OVERHEAD_RECORDS, targetVerdict, type NetTiming } from "../../src/lib/benchmark.ts";
 
 const OUT = ".test-out/benchmarks";
 let site: StaticServer;
@@ -103,16 +103,9 @@ test("the fold section shows one row per recorded runtime and stage, with the ma
 });
 
 test("the overhead section shows each backend's median SE/no-SE, its interval and the verdict, from the samples", async () => {
-  // the records the data loader reads, in its order, where they exist
-  const records = [
-    "se-overhead.json",
-    "se-overhead-webgl.json",
-    "se-overhead-webgpu.json",
-    "se-overhead-quiet-wasm.json",
-  ]
-    .map((f) => `bench/results/${f}`)
-    .filter((f) => existsSync(f))
-    .map((f) => JSON.parse(readFileSync(f, "utf8")));
+  const records = SE_OVERHEAD_RECORDS.filter((f) => existsSync(f)).map((f) =>
+    JSON.parse(readFileSync(f, "utf8")),
+  );
   assert.ok(records.length > 0, "the shared host's long run is recorded");
   const environments = records.flatMap((r) => r.environments);
   const { page, problems } = await watchedPage(browser);

@@ -79,7 +79,7 @@ export function globalAveragePool(u: tf.Tensor4D): tf.Tensor2D {
   if (backend === "webgpu") return squeezeKernel(u); // [N, H, W, C] -> [N, C]
   if (backend === "webgl" && h > 1 && h * w * c >= WEBGL_TWO_STAGE_MIN) return rowsThenColumnsMean(u);
   return tf.tidy(() => {
-    if (backend === "wasm") return tf.reshape(tf.avgPool(u, [h, w], 1, "valid"), [n, c]); // -> [N, 1, 1, C] -> [N, C]
+    if (backend === "wasm") return tf.reshape(poolTo4D(u), [n, c]); // -> [N, 1, 1, C] -> [N, C]
     const row = tf.fill([n, 1, h * w], 1 / (h * w)); // [N, 1, H·W]
     return tf.reshape(tf.matMul(row, tf.reshape(u, [n, h * w, c])), [n, c]); // [N, 1, H·W] · [N, H·W, C] -> [N, C]
   });
