@@ -80,13 +80,15 @@ run() {
   BENCH_RUNNER="$runner${gpu:+ on a machine with one $gpu}" "$node" "$D/net/net.mjs" --backends node-webgpu \
     --paths auto,fold,ops --runs "${RUNS:-201}" --warmup "${WARMUP:-10}" --size "${SIZE:-224}" \
     --out bench/results/se-overhead-webgpu.json | grep -v '^  \['
+  # A device run hands back only what it writes under $OUT: copy each record as soon as it exists, so that a run cut
+  # off by its time limit still returns the GPU's.
+  [ -z "${OUT:-}" ] || cp bench/results/se-overhead-webgpu.json "$OUT/"
   # The same machine's CPU (a device machine runs nothing else, unlike the project's shared host): tfjs-wasm on one
   # thread, our path only.
   BENCH_RUNNER="$runner${gpu:+ on the CPU of a machine with one $gpu}" "$node" "$D/net/net.mjs" --backends node-wasm \
     --paths auto --runs "${WASM_RUNS:-301}" --warmup 5 --size "${SIZE:-224}" \
     --out bench/results/se-overhead-quiet-wasm.json | grep -v '^  \['
-  # A device run hands back only what it writes under $OUT.
-  [ -z "${OUT:-}" ] || cp bench/results/se-overhead-webgpu.json bench/results/se-overhead-quiet-wasm.json "$OUT/"
+  [ -z "${OUT:-}" ] || cp bench/results/se-overhead-quiet-wasm.json "$OUT/"
 }
 
 case "${1:-}" in
