@@ -1,5 +1,5 @@
 // Where a benchmark's numbers come from: the commit (marked when the measured code has uncommitted changes) and the
-// host. A copy of the tree without git (a benchmark run on another machine) passes the commit in BENCH_COMMIT.
+// host. A benchmark run on another machine, from a bundle or a copy of the tree, passes the commit in BENCH_COMMIT.
 import { execFileSync } from "node:child_process";
 import { cpus, loadavg } from "node:os";
 
@@ -8,13 +8,15 @@ function git(...argv: string[]): string {
 }
 
 export function commitOf(paths: string[]): string {
+  // A bundle built here and run elsewhere (bench/dawn.sh) measures the commit it was built from, whatever git the
+  // copied tree there may carry.
+  const given = process.env.BENCH_COMMIT;
+  if (given) return given;
   try {
     const dirty = git("status", "--porcelain", "--", ...paths) !== "";
     return git("rev-parse", "HEAD") + (dirty ? " (with uncommitted changes to the measured code)" : "");
   } catch {
-    const given = process.env.BENCH_COMMIT;
-    if (!given) throw new Error("no git here: set BENCH_COMMIT to the commit this tree was copied from");
-    return `${given} (copied tree, no git)`;
+    throw new Error("no git here: set BENCH_COMMIT to the commit this tree was copied from");
   }
 }
 
