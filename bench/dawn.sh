@@ -9,7 +9,8 @@
 #                                thread, path auto); writes bench/results/se-overhead-webgpu.json and
 #                                se-overhead-quiet-wasm.json (copies in $OUT), which the Benchmarks chapter shows
 #
-# Overrides for `run`: RUNS (GPU rounds, default 201), WARMUP (10), WASM_RUNS (CPU rounds, 301), SIZE (224);
+# Overrides for `run`: RUNS (GPU rounds, default 201), WARMUP (10), WASM_RUNS (CPU rounds, 301; 0 skips the CPU
+# half), SIZE (224);
 # DAWN_ICD, a Vulkan driver manifest (default: the NVIDIA one where the device machines mount it; else Chromium's
 # SwiftShader one, to try the script here).
 set -euo pipefail
@@ -85,6 +86,7 @@ run() {
   [ -z "${OUT:-}" ] || cp bench/results/se-overhead-webgpu.json "$OUT/"
   # The same machine's CPU (a device machine runs nothing else, unlike the project's shared host): tfjs-wasm on one
   # thread, our path only.
+  [ "${WASM_RUNS:-301}" != 0 ] || return 0
   BENCH_RUNNER="$runner${gpu:+ on the CPU of a machine with one $gpu}" "$node" "$D/net/net.mjs" --backends node-wasm \
     --paths auto --runs "${WASM_RUNS:-301}" --warmup 5 --size "${SIZE:-224}" \
     --out bench/results/se-overhead-quiet-wasm.json | grep -v '^  \['

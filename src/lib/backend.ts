@@ -5,6 +5,7 @@ import "@tensorflow/tfjs-backend-cpu";
 import "@tensorflow/tfjs-backend-webgl";
 import "@tensorflow/tfjs-backend-webgpu";
 import { setWasmPaths } from "@tensorflow/tfjs-backend-wasm";
+import { isSoftwareAdapter } from "./softwareAdapter.js";
 
 export type BackendName = "webgpu" | "webgl" | "wasm" | "cpu";
 
@@ -59,23 +60,6 @@ export function backendOrder(preferred: BackendName | null): BackendName[] {
   return preferred ? [preferred, ...BACKEND_ORDER.filter((b) => b !== preferred)] : [...BACKEND_ORDER];
 }
 
-const SOFTWARE = /swiftshader|llvmpipe|lavapipe|software|basic render/i;
-
-/**
- * Whether a WebGPU adapter is a software fallback: GPUAdapterInfo.isFallbackAdapter where the browser has it (older
- * Chromium: GPUAdapter.isFallbackAdapter), else the names software rasterisers go by (SwiftShader, llvmpipe …).
- */
-export function isSoftwareAdapter(
-  info: { vendor?: string; architecture?: string; description?: string; isFallbackAdapter?: boolean },
-  adapterFlag?: boolean,
-): boolean {
-  return (
-    info.isFallbackAdapter === true ||
-    adapterFlag === true ||
-    SOFTWARE.test(`${info.vendor ?? ""} ${info.architecture ?? ""} ${info.description ?? ""}`)
-  );
-}
-
 async function describeDevice(name: BackendName): Promise<{ device: string; software: boolean }> {
   const backend = tf.backend() as unknown as {
     adapterInfo?: { vendor?: string; architecture?: string };
@@ -98,7 +82,7 @@ async function describeDevice(name: BackendName): Promise<{ device: string; soft
     // gl.RENDERER is masked ("WebKit WebGL" in Chromium); the debug extension names the real renderer.
     const debug = gl?.getExtension("WEBGL_debug_renderer_info");
     const renderer = gl ? String(gl.getParameter(debug ? debug.UNMASKED_RENDERER_WEBGL : gl.RENDERER)) : "";
-    return { device: renderer || "unknown renderer", software: SOFTWARE.test(renderer) };
+    return { device: renderer || "unknown renderer", software: isSoftwareAdapter({ description: renderer }) };
   }
   return { device: name === "wasm" ? "CPU (WebAssembly)" : "CPU (JavaScript)", software: false };
 }

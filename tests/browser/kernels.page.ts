@@ -7,7 +7,7 @@ import type { WebGPUBackend } from "@tensorflow/tfjs-backend-webgpu";
 import { squeeze } from "../../src/lib/kernels/squeeze.js";
 import { excitation } from "../../src/lib/kernels/excitation.js";
 import { scale } from "../../src/lib/kernels/scale.js";
-import { seBlock } from "../../src/lib/kernels/se-block.js";
+import { seBlock, seBlockTaps } from "../../src/lib/kernels/se-block.js";
 import {
   referenceExcitation,
   referenceScale,
@@ -113,16 +113,29 @@ async function parity(spec: Case): Promise<Record<string, Difference>> {
     // Each kernel gets its twin's input, so a difference points at that kernel alone.
     const z = tf.tensor2d(expected.z, [n, c]);
     const s = tf.tensor2d(expected.s, [n, c]);
+    const taps = seBlockTaps(u, w, { residual: res, relu: true, tiling: "hardware" });
     const actual = {
       z: await values(squeeze(u)),
       s: await values(excitation(z, w)),
       scaled: await values(scale(u, s)),
-      block: await values(seBlock(u, w)),
-      resnet: await values(seBlock(u, w, { residual: res, relu: true })),
+      block: await values(seBlock(u, w, { tiling: "software" })),
+      resnet: await values(seBlock(u, w, { residual: res, relu: true, tiling: "software" })),
+      // A real GPU's tiling (many small chunks, se-apply's SPLIT) runs here too, on the software adapter.
+      blockHardware: await values(seBlock(u, w, { tiling: "hardware" })),
+      resnetHardware: await values(seBlock(u, w, { residual: res, relu: true, tiling: "hardware" })),
+      zHardware: await values(taps.z),
+      sHardware: await values(taps.s),
     };
-    tf.dispose([z, s]);
+    tf.dispose([z, s, taps.x, taps.z, taps.s]);
+    const reference = {
+      ...expected,
+      blockHardware: expected.block,
+      resnetHardware: expected.resnet,
+      zHardware: expected.z,
+      sHardware: expected.s,
+    };
     return Object.fromEntries(
-      (Object.keys(actual) as (keyof typeof actual)[]).map((k) => [k, compare(actual[k], expected[k])]),
+      (Object.keys(actual) as (keyof typeof actual)[]).map((k) => [k, compare(actual[k], reference[k])]),
     );
   });
 }
@@ -142,7 +155,7 @@ function usage(): Usage {
   };
 }
 
-/** Every kernel and both fused variants `runs` times inside tf.tidy; usage before and after (after one warm-up). */
+/** Every kernel and both fused variants `runs` times in tf.tidy; usage before and after as many warm-up runs. */
 async function leaks(runs: number): Promise<{ before: Usage; after: Usage }> {
   const data = syntheticSeData([2, 9, 9, 40], 4, 7);
   const residual = normalArray(data.u.length, mulberry32(8));
@@ -152,10 +165,12 @@ async function leaks(runs: number): Promise<{ before: Usage; after: Usage }> {
         const z = squeeze(u);
         const s = excitation(z, w);
         scale(u, s);
-        seBlock(u, w);
-        seBlock(u, w, { residual: res, relu: true });
+        seBlock(u, w, { tiling: "software" });
+        seBlock(u, w, { residual: res, relu: true, tiling: "hardware" });
       });
-    once();
+    // Warm-up: the same runs, so the pool reaches the size they need. Pooled buffers go back at tfjs's submits (every
+    // WEBGPU_DEFERRED_SUBMIT_BATCH_SIZE dispatches), so a single run needs fewer of them at once than a series.
+    for (let i = 0; i < runs; i++) once();
     await settle();
     const before = usage();
     for (let i = 0; i < runs; i++) once();

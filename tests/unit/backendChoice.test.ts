@@ -3,7 +3,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import * as tf from "@tensorflow/tfjs-core";
-import { BACKEND_ORDER, fastestForNetworks, isSoftwareAdapter } from "../../src/lib/backend.js";
+import { BACKEND_ORDER, fastestForNetworks } from "../../src/lib/backend.js";
+import { isSoftwareAdapter } from "../../src/lib/softwareAdapter.js";
 
 test("isSoftwareAdapter: the fallback flag or a software rasteriser's name", () => {
   assert.equal(isSoftwareAdapter({ vendor: "google", architecture: "swiftshader" }), true);

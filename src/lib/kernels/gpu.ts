@@ -7,7 +7,11 @@
 // block that is two extra passes over U, more than the block itself reads. The backend's own API (typed public in
 // its .d.ts: `tensorMap`, `uploadToGPU`, `makeTensorInfo`, `bufferManager`, `submitQueue`) does what readToGPU does
 // internally: inputs are bound as the tensors' own buffers, and outputs are backend-allocated tensors that tfjs owns
-// and frees like any other. Scratch and uniform buffers come from the same pool and go back to it after the submit.
+// and frees like any other. Scratch and uniform buffers come from the same pool.
+//
+// The dispatches are recorded into tfjs's own pending compute pass, as if they were tfjs ops, rather than submitted
+// on their own: a submit of its own per SE block (plus the flush of what tfjs had batched) cost more on a real GPU
+// than the block's arithmetic. That needs four fields tfjs 4.22 keeps private (`batch` below checks they are there).
 import * as tf from "@tensorflow/tfjs-core";
 import type { WebGPUBackend } from "@tensorflow/tfjs-backend-webgpu";
 
@@ -55,6 +59,7 @@ export function tensorBuffer(backend: WebGPUBackend, t: tf.Tensor, name: string)
   backend.uploadToGPU(t.dataId);
   const resource = backend.tensorMap.get(t.dataId).resource;
   if (!(resource instanceof GPUBuffer)) throw new Error(`SE: ${name} is held in a texture, not a GPUBuffer`);
+  batch(backend).commandQueueOwnedIds.add(t.dataId); // freed by tfjs only after the commands that read it are submitted
   return resource;
 }
 
@@ -66,16 +71,17 @@ export function outputTensor<R extends tf.Rank>(
   const info = backend.makeTensorInfo(shape, "float32");
   backend.uploadToGPU(info.dataId);
   const buffer = backend.tensorMap.get(info.dataId).resource as GPUBuffer;
+  batch(backend).commandQueueOwnedIds.add(info.dataId);
   return { tensor: tf.engine().makeTensorFromTensorInfo(info, backend) as tf.Tensor<R>, buffer };
 }
 
-/** A pooled storage buffer for `floats` intermediate values; `run` returns it to the pool. */
+/** A pooled storage buffer for `floats` intermediate values; `run` hands it back to the pool. */
 export function scratchBuffer(backend: WebGPUBackend, floats: number): GPUBuffer {
   const usage = GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_SRC | GPUBufferUsage.COPY_DST;
   return backend.bufferManager.acquireBuffer(Math.max(floats, 1) * 4, usage);
 }
 
-/** A pooled uniform buffer holding `values` as u32 (padded to 16 bytes); `run` returns it to the pool. */
+/** A pooled uniform buffer holding `values` as u32 (padded to 16 bytes); `run` hands it back to the pool. */
 export function uniformBuffer(backend: WebGPUBackend, values: number[]): GPUBuffer {
   const data = new Uint32Array(Math.ceil(values.length / 4) * 4);
   values.forEach((v, i) => {
@@ -106,11 +112,37 @@ interface Timer {
 const CAPACITY = 64;
 let timer: Timer | null = null;
 
+/** tfjs-webgpu's batching state: the command encoder and compute pass its ops are recorded into until it submits. */
+interface Batch {
+  commandEncoder: GPUCommandEncoder | null;
+  computePassEncoder: GPUComputePassEncoder | null;
+  /** Dispatches recorded since the last submit; tfjs submits at WEBGPU_DEFERRED_SUBMIT_BATCH_SIZE. */
+  dispatchCountInPass: number;
+  /** Data whose buffers pending commands use: disposing them defers the buffer's release to the submit. */
+  commandQueueOwnedIds: WeakSet<object>;
+  /** Buffers that go back to the pool at the submit (tfjs's own uniforms; ours too). */
+  uniformPendingDisposal: GPUBuffer[];
+}
+
+function batch(backend: WebGPUBackend): Batch {
+  const state = backend as unknown as Partial<Batch>;
+  if (
+    !(state.commandQueueOwnedIds instanceof WeakSet) ||
+    !Array.isArray(state.uniformPendingDisposal) ||
+    typeof state.dispatchCountInPass !== "number" ||
+    !("commandEncoder" in state && "computePassEncoder" in state)
+  ) {
+    throw new Error("SE kernels: this tfjs-backend-webgpu does not batch commands as 4.22 does");
+  }
+  return state as Batch;
+}
+
 /**
- * Submits `dispatches` in order (WebGPU makes each dispatch see the writes of the previous ones), after flushing the
- * commands tfjs has batched but not submitted yet, so the kernels read what earlier tfjs ops wrote. Then returns the
- * `pooled` scratch and uniform buffers to the pool (safe: whatever reuses them is submitted later, and the queue runs
- * in order). If anything throws, the `outputs` are disposed as well, so a failed call leaks nothing.
+ * Records `dispatches` in order into tfjs's pending compute pass (WebGPU makes each dispatch see the writes of the
+ * previous ones, and tfjs's earlier ops come first), so they run in the command buffer tfjs submits next. The
+ * `pooled` scratch and uniform buffers go back to the pool at that submit, as tfjs's own uniforms do. Inside
+ * `timeKernels` each dispatch instead gets a timed pass of its own, submitted at once. If anything throws, the
+ * `outputs` are disposed as well, so a failed call leaks nothing.
  */
 export function run(
   backend: WebGPUBackend,
@@ -118,6 +150,7 @@ export function run(
   pooled: GPUBuffer[],
   outputs: tf.Tensor[],
 ): void {
+  let handedOver = false;
   try {
     const limit = backend.device.limits.maxComputeWorkgroupsPerDimension;
     for (const d of dispatches) {
@@ -128,46 +161,59 @@ export function run(
       }
     }
     backend.ensureCommandEncoderReady();
-    backend.endComputePassEncoder();
-    backend.submitQueue();
-    encodeAndSubmit(backend.device, dispatches);
+    if (timer !== null) {
+      backend.endComputePassEncoder();
+      backend.submitQueue();
+      encodeTimed(backend.device, timer, dispatches);
+      return;
+    }
+    const state = batch(backend);
+    state.computePassEncoder ??= state.commandEncoder!.beginComputePass();
+    for (const d of dispatches) encode(backend.device, state.computePassEncoder, d);
+    state.uniformPendingDisposal.push(...pooled);
+    handedOver = true;
+    state.dispatchCountInPass += dispatches.length;
+    if (state.dispatchCountInPass >= tf.env().getNumber("WEBGPU_DEFERRED_SUBMIT_BATCH_SIZE")) {
+      backend.endComputePassEncoder();
+      backend.submitQueue();
+    }
   } catch (error) {
     tf.dispose(outputs);
     throw error;
   } finally {
-    for (const buffer of pooled) backend.bufferManager.releaseBuffer(buffer);
+    // Safe after a timed submit too: whatever reuses them is submitted later, and the queue runs in order.
+    if (!handedOver) for (const buffer of pooled) backend.bufferManager.releaseBuffer(buffer);
   }
 }
 
-function encodeAndSubmit(device: GPUDevice, dispatches: Dispatch[]): void {
+// getBindGroupLayout makes a new object on every call (and a call into the browser or Dawn), once per dispatch.
+const layouts = new WeakMap<GPUComputePipeline, GPUBindGroupLayout>();
+
+function encode(device: GPUDevice, pass: GPUComputePassEncoder, d: Dispatch): void {
+  pass.setPipeline(d.pipeline);
+  let layout = layouts.get(d.pipeline);
+  if (layout === undefined) layouts.set(d.pipeline, (layout = d.pipeline.getBindGroupLayout(0)));
+  const entries = d.bindings.map((buffer, binding) => ({ binding, resource: { buffer } }));
+  pass.setBindGroup(0, device.createBindGroup({ layout, entries }));
+  pass.dispatchWorkgroups(...d.workgroups);
+}
+
+function encodeTimed(device: GPUDevice, current: Timer, dispatches: Dispatch[]): void {
   const encoder = device.createCommandEncoder();
-  let pass: GPUComputePassEncoder | null = null;
   for (const d of dispatches) {
-    if (timer !== null) {
-      const index = timer.labels.length * 2;
-      if (index + 2 > CAPACITY) throw new Error(`timeKernels: more than ${CAPACITY / 2} passes`);
-      timer.labels.push(d.label);
-      pass = encoder.beginComputePass({
-        timestampWrites: {
-          querySet: timer.querySet,
-          beginningOfPassWriteIndex: index,
-          endOfPassWriteIndex: index + 1,
-        },
-      });
-    } else if (pass === null) {
-      pass = encoder.beginComputePass();
-    }
-    pass.setPipeline(d.pipeline);
-    const layout = d.pipeline.getBindGroupLayout(0);
-    const entries = d.bindings.map((buffer, binding) => ({ binding, resource: { buffer } }));
-    pass.setBindGroup(0, device.createBindGroup({ layout, entries }));
-    pass.dispatchWorkgroups(...d.workgroups);
-    if (timer !== null) {
-      pass.end();
-      pass = null;
-    }
+    const index = current.labels.length * 2;
+    if (index + 2 > CAPACITY) throw new Error(`timeKernels: more than ${CAPACITY / 2} passes`);
+    current.labels.push(d.label);
+    const pass = encoder.beginComputePass({
+      timestampWrites: {
+        querySet: current.querySet,
+        beginningOfPassWriteIndex: index,
+        endOfPassWriteIndex: index + 1,
+      },
+    });
+    encode(device, pass, d);
+    pass.end();
   }
-  pass?.end();
   device.queue.submit([encoder.finish()]);
 }
 

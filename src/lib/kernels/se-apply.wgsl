@@ -14,6 +14,10 @@
 // Every workgroup recomputes the C/r hidden units (K·B·C/r additions) instead of running a third pass; that is
 // cheap next to the P·128 elements each workgroup scales. Two rows of invocations and two barriers (three per
 // extra tile), because on software WebGPU every invocation of a shader with barriers costs microseconds.
+// Override SPLIT, for real GPUs, which get many small chunks (K·B terms per unit, tiling.ts): a hidden unit's terms
+// are shared among 64 / (C/r) invocations and their sums meet in shared memory after one more barrier, so no
+// invocation adds up more than K·B·(C/r) / 64 of them, rather than a few invocations adding up K·B each while the
+// rest wait.
 // U, R and X~ are [N, H·W, C] (NHWC), W2 is [C/r, C], partials is [N, K, B, C/r]. Channels past C read as zeros
 // and store nothing. Overrides RESIDUAL and RELU pick the ending; without RESIDUAL the residual binding is unused
 // (bind U). Dispatch: (B = ceil(C / 128), K = ceil(H·W / P), N).
@@ -36,10 +40,11 @@ struct Params {
 override RESIDUAL: bool = false;
 override RELU: bool = false;
 override TAPS: bool = false;
+override SPLIT: bool = false;
 
 const CH: u32 = 128u;   // channels per workgroup
 const LANES: u32 = 2u;  // rows of invocations
-const TILE: u32 = 256u; // hidden units per tile
+const TILE: u32 = 256u; // hidden units per tile (≥ 32 · LANES, so SPLIT's partial sums fit in hidden)
 
 @group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<storage, read> u: array<f32>;
@@ -76,15 +81,37 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   let first = n * terms * params.hidden;
   var dot = vec4f(0.0);
   for (var tile = 0u; tile < params.hidden; tile += TILE) {
-    for (var i = t; i < TILE && tile + i < params.hidden; i += 32u * LANES) {
-      var h = b1[tile + i];
-      for (var q = 0u; q < terms; q++) {
-        h += partials[first + q * params.hidden + tile + i];
+    let size = min(TILE, params.hidden - tile);
+    if (SPLIT) {
+      // invocation t adds up terms q = part, part + splits, ... of unit i % size (part = i / size) into hidden[i]
+      let splits = max(1u, 32u * LANES / size);
+      for (var i = t; i < size * splits; i += 32u * LANES) {
+        var h = 0.0;
+        for (var q = i / size; q < terms; q += splits) {
+          h += partials[first + q * params.hidden + tile + i % size];
+        }
+        hidden[i] = h;
       }
-      hidden[i] = max(h, 0.0);
+      workgroupBarrier();
+      // unit i adds its parts; it writes hidden[i] only, and reads its own and hidden[i + m·size] (m ≥ 1, ≥ size),
+      // which no invocation writes here
+      for (var i = t; i < size; i += 32u * LANES) {
+        var h = b1[tile + i] + hidden[i];
+        for (var m = 1u; m < splits; m++) {
+          h += hidden[m * size + i];
+        }
+        hidden[i] = max(h, 0.0);
+      }
+    } else {
+      for (var i = t; i < size; i += 32u * LANES) {
+        var h = b1[tile + i];
+        for (var q = 0u; q < terms; q++) {
+          h += partials[first + q * params.hidden + tile + i];
+        }
+        hidden[i] = max(h, 0.0);
+      }
     }
     workgroupBarrier();
-    let size = min(TILE, params.hidden - tile);
     if (full) {
       for (var i = lid.y; i < size; i += LANES) {
         dot += hidden[i] * w2_4(tile + i, c);

@@ -4,7 +4,8 @@ import * as tf from "@tensorflow/tfjs-core";
 import reduceSource from "./se-reduce.wgsl.js";
 import applySource from "./se-apply.wgsl.js";
 import { expectShape, featureMapShape } from "./shapes.js";
-import { tiling } from "./tiling.js";
+import { hardwareTiling, tiling, type TilingKind } from "./tiling.js";
+import { isSoftwareAdapter } from "../softwareAdapter.js";
 import { seShape, type SeWeights } from "./weights.js";
 import {
   outputTensor,
@@ -24,6 +25,15 @@ export interface SeBlockOptions {
   residual?: tf.Tensor4D;
   /** Apply ReLU last (SE-ResNet: relu(se(u) + residual)). */
   relu?: boolean;
+  /** How to split the work over workgroups; by default "software" on a software adapter, else "hardware". */
+  tiling?: TilingKind;
+}
+
+/** The tiling that suits the adapter tfjs runs on (tfjs keeps its vendor and architecture). */
+function defaultTiling(backend: ReturnType<typeof webgpuBackend>): TilingKind {
+  return isSoftwareAdapter(backend.adapterInfo as unknown as { vendor?: string; architecture?: string })
+    ? "software"
+    : "hardware";
 }
 
 /** The SE block applied to u [N, H, W, C] -> [N, H, W, C], optionally ending with + residual and ReLU. */
@@ -78,7 +88,8 @@ function fusedBlock(
     fc2Bias: buffer(weights.fc2Bias, "fc2Bias"),
     residual: residual ? buffer(residual, "residual") : null,
   };
-  const { blocks, chunk, chunks } = tiling(h * w, c);
+  const kind = options.tiling ?? defaultTiling(backend);
+  const { blocks, chunk, chunks } = kind === "software" ? tiling(h * w, c) : hardwareTiling(h * w, c, hidden);
   const means = n * chunks * blocks * hidden; // the chunk means (TAPS) follow the partial terms
   const params = uniformBuffer(backend, [h * w, c, hidden, chunk, chunks, blocks, means, n]);
   const partials = scratchBuffer(backend, means + (withTaps ? n * chunks * c : 0)); // [N, K, B, C/r] (+ [N, K, C])
@@ -99,7 +110,12 @@ function fusedBlock(
       },
       {
         label: "se apply (excite + scale)",
-        pipeline: pipeline(device, applySource, { RESIDUAL: residual ? 1 : 0, RELU: relu ? 1 : 0, TAPS }),
+        pipeline: pipeline(device, applySource, {
+          RESIDUAL: residual ? 1 : 0,
+          RELU: relu ? 1 : 0,
+          TAPS,
+          SPLIT: kind === "hardware" ? 1 : 0,
+        }),
         bindings: [
           params,
           inputs.u,

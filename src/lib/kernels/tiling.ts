@@ -20,8 +20,24 @@ export interface Tiling {
   chunks: number;
 }
 
+/** Few fat workgroups (software WebGPU) or many small ones (a real GPU, whose cores would otherwise sit idle). */
+export type TilingKind = "software" | "hardware";
+
+/** The software tiling: about WORKGROUPS_PER_IMAGE workgroups per image. */
 export function tiling(hw: number, c: number): Tiling {
   const blocks = Math.ceil(c / CHANNELS);
   const chunk = Math.ceil(hw / Math.min(hw, Math.ceil(WORKGROUPS_PER_IMAGE / blocks)));
+  return { blocks, chunk, chunks: Math.ceil(hw / chunk) };
+}
+
+/**
+ * The fused block's tiling on a real GPU, for C/r = `hidden`. A GPU runs every workgroup at once, so a pass takes
+ * about as long as its slowest invocation's chain of loads: P / 2 positions in se-reduce, K·B·(C/r) / 64 partial
+ * terms in se-apply (SPLIT). P = sqrt(H·W·B·(C/r) / 32) makes the two equal; for SE-ResNet-50 (r = 16) that is 56
+ * positions at every stage, about 28 loads each, where the software tiling's 784 positions at stage 1 meant 392.
+ */
+export function hardwareTiling(hw: number, c: number, hidden: number): Tiling {
+  const blocks = Math.ceil(c / CHANNELS);
+  const chunk = Math.min(hw, Math.max(1, Math.ceil(Math.sqrt((hw * blocks * hidden) / 32))));
   return { blocks, chunk, chunks: Math.ceil(hw / chunk) };
 }
