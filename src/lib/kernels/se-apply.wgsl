@@ -4,8 +4,8 @@
 //
 // Each workgroup owns one (image n, chunk k of P positions, block b of 128 channels), the same grid as pass 1;
 // invocation (x, y) owns the 4 channels c = 128b + 4x ... c + 3.
-//   1. fc1: hidden unit j is δ(b1[j] + the sum of the K·B partial terms pass 1 wrote for it). The hidden vector is
-//      built 256 units at a time in shared memory, so any C/r fits;
+//   1. fc1: hidden unit j is δ(the sum of the K·B partial terms pass 1 wrote for it, b1[j] among them). The
+//      hidden vector is built 256 units at a time in shared memory, so any C/r fits;
 //   2. fc2: after a barrier, invocation (x, y) accumulates hidden[j] · W2[j, c .. c + 3] over j = y, y + 2, ... of
 //      the tile (a row of 32 invocations reads 128 neighbouring weights);
 //   3. the 2 partial dot products per channel meet in shared memory; after a barrier each invocation adds up those
@@ -21,10 +21,11 @@
 // U, R and X~ are [N, H·W, C] (NHWC), W2 is [C/r, C], partials is [N, K, B, C/r]. Channels past C read as zeros
 // and store nothing. Overrides RESIDUAL and RELU pick the ending; without RESIDUAL the residual binding is unused
 // (bind U). Dispatch: (B = ceil(C / 128), K = ceil(H·W / P), N).
-// Override TAPS: the workgroups of chunk 0 also store z (the sum of pass 1's chunk means) and s of their channels
-// in taps, [2, N, C] (z then s), so the network can report both without another pass over U. Without TAPS the taps
-// binding is unused (bind any buffer but X~: writable bindings must not alias). One buffer for both keeps the pass
-// at 8 storage bindings, WebGPU's default limit.
+// Override TAPS: the workgroups of chunk 0 also store z (the sum of pass 1's chunk means) and s of their channels,
+// each [N, C], so the network can report both without another pass over U, nor a copy to split one buffer in two
+// (on a GPU those copies, two tfjs ops per block, cost more than the whole block). Without TAPS the two bindings are
+// unused (bind two buffers other than X~: writable bindings must not alias). Pass 1 adding b1 keeps this pass at 8
+// storage bindings, WebGPU's default limit.
 
 struct Params {
   hw: u32,     // H·W
@@ -34,7 +35,6 @@ struct Params {
   chunks: u32, // K
   blocks: u32, // B
   means: u32,  // where pass 1's [N, K, C] chunk means start in partials (TAPS only)
-  images: u32, // N (TAPS only)
 }
 
 override RESIDUAL: bool = false;
@@ -49,12 +49,12 @@ const TILE: u32 = 256u; // hidden units per tile (≥ 32 · LANES, so SPLIT's pa
 @group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<storage, read> u: array<f32>;
 @group(0) @binding(2) var<storage, read> partials: array<f32>;
-@group(0) @binding(3) var<storage, read> b1: array<f32>;
-@group(0) @binding(4) var<storage, read> w2: array<f32>;
-@group(0) @binding(5) var<storage, read> b2: array<f32>;
-@group(0) @binding(6) var<storage, read> residual: array<f32>;
-@group(0) @binding(7) var<storage, read_write> x: array<f32>;
-@group(0) @binding(8) var<storage, read_write> taps: array<f32>;
+@group(0) @binding(3) var<storage, read> w2: array<f32>;
+@group(0) @binding(4) var<storage, read> b2: array<f32>;
+@group(0) @binding(5) var<storage, read> residual: array<f32>;
+@group(0) @binding(6) var<storage, read_write> x: array<f32>;
+@group(0) @binding(7) var<storage, read_write> zTap: array<f32>;
+@group(0) @binding(8) var<storage, read_write> sTap: array<f32>;
 
 var<workgroup> hidden: array<f32, 256>; // one tile of δ(W1 z + b1)
 var<workgroup> sums: array<vec4f, 64>;  // [LANES, 32] partial dot products of 4 channels each
@@ -96,7 +96,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
       // unit i adds its parts; it writes hidden[i] only, and reads its own and hidden[i + m·size] (m ≥ 1, ≥ size),
       // which no invocation writes here
       for (var i = t; i < size; i += 32u * LANES) {
-        var h = b1[tile + i] + hidden[i];
+        var h = hidden[i];
         for (var m = 1u; m < splits; m++) {
           h += hidden[m * size + i];
         }
@@ -104,7 +104,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
       }
     } else {
       for (var i = t; i < size; i += 32u * LANES) {
-        var h = b1[tile + i];
+        var h = 0.0;
         for (var q = 0u; q < terms; q++) {
           h += partials[first + q * params.hidden + tile + i];
         }
@@ -143,8 +143,8 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
       for (var i = 0u; i < params.chunks; i++) {
         z += partials[params.means + (n * params.chunks + i) * params.c + c + q];
       }
-      taps[n * params.c + c + q] = z;
-      taps[(params.images + n) * params.c + c + q] = s[q];
+      zTap[n * params.c + c + q] = z;
+      sTap[n * params.c + c + q] = s[q];
     }
   }
   let end = min(k * params.chunk + params.chunk, params.hw);

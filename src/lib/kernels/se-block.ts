@@ -1,4 +1,4 @@
-// The whole SE block on the GPU in two passes (se-reduce.wgsl, se-apply.wgsl) and one submit:
+// The whole SE block on the GPU in two passes (se-reduce.wgsl, se-apply.wgsl), recorded among tfjs's own ops:
 // X~ = act(sigmoid(W2 · relu(W1 · mean_hw(U) + b1) + b2) ⊙ U (+ residual)).
 import * as tf from "@tensorflow/tfjs-core";
 import reduceSource from "./se-reduce.wgsl.js";
@@ -54,16 +54,7 @@ export interface SeBlockTaps {
  */
 export function seBlockTaps(u: tf.Tensor4D, weights: SeWeights, options: SeBlockOptions = {}): SeBlockTaps {
   const { x, taps } = fusedBlock(u, weights, options, true);
-  const [n, c] = [u.shape[0], u.shape[3]];
-  try {
-    const [z, s] = tf.tidy(() => tf.unstack(tf.reshape(taps!, [2, n, c])) as [tf.Tensor2D, tf.Tensor2D]); // [2, N, C]
-    return { x, z, s };
-  } catch (error) {
-    x.dispose();
-    throw error;
-  } finally {
-    taps!.dispose();
-  }
+  return { x, ...taps! };
 }
 
 function fusedBlock(
@@ -71,7 +62,7 @@ function fusedBlock(
   weights: SeWeights,
   options: SeBlockOptions,
   withTaps: boolean,
-): { x: tf.Tensor4D; taps: tf.Tensor | null } {
+): { x: tf.Tensor4D; taps: { z: tf.Tensor2D; s: tf.Tensor2D } | null } {
   const [n, h, w, c] = featureMapShape(u, "u");
   const { hidden } = seShape(c, weights);
   const { residual, relu = false } = options;
@@ -91,13 +82,14 @@ function fusedBlock(
   const kind = options.tiling ?? defaultTiling(backend);
   const { blocks, chunk, chunks } = kind === "software" ? tiling(h * w, c) : hardwareTiling(h * w, c, hidden);
   const means = n * chunks * blocks * hidden; // the chunk means (TAPS) follow the partial terms
-  const params = uniformBuffer(backend, [h * w, c, hidden, chunk, chunks, blocks, means, n]);
+  const params = uniformBuffer(backend, [h * w, c, hidden, chunk, chunks, blocks, means]);
   const partials = scratchBuffer(backend, means + (withTaps ? n * chunks * c : 0)); // [N, K, B, C/r] (+ [N, K, C])
   const x = outputTensor<tf.Rank.R4>(backend, [n, h, w, c]); // [N, H, W, C]
-  const taps = withTaps ? outputTensor(backend, [2 * n * c]) : null; // [2, N, C]: z, then s
-  // Without TAPS the binding is unused but must still be bound, and not to x (WebGPU forbids aliasing writable
-  // storage bindings in one dispatch): a 4-byte pooled buffer.
-  const unused = taps ? null : scratchBuffer(backend, 1);
+  const z = withTaps ? outputTensor<tf.Rank.R2>(backend, [n, c]) : null; // [N, C]
+  const s = withTaps ? outputTensor<tf.Rank.R2>(backend, [n, c]) : null; // [N, C]
+  // Without TAPS the two bindings are unused but must still be bound, and not to x nor to one buffer (WebGPU forbids
+  // aliasing writable storage bindings in one dispatch): two 4-byte pooled buffers.
+  const unused = withTaps ? [] : [scratchBuffer(backend, 1), scratchBuffer(backend, 1)];
   const TAPS = withTaps ? 1 : 0;
   run(
     backend,
@@ -105,7 +97,7 @@ function fusedBlock(
       {
         label: "se reduce (squeeze + fc1 terms)",
         pipeline: pipeline(device, reduceSource, { TAPS }),
-        bindings: [params, inputs.u, inputs.fc1Weight, partials],
+        bindings: [params, inputs.u, inputs.fc1Weight, inputs.fc1Bias, partials],
         workgroups: [blocks, chunks, n],
       },
       {
@@ -120,18 +112,18 @@ function fusedBlock(
           params,
           inputs.u,
           partials,
-          inputs.fc1Bias,
           inputs.fc2Weight,
           inputs.fc2Bias,
           inputs.residual ?? inputs.u,
           x.buffer,
-          taps?.buffer ?? unused!,
+          z?.buffer ?? unused[0],
+          s?.buffer ?? unused[1],
         ],
         workgroups: [blocks, chunks, n],
       },
     ],
-    unused ? [params, partials, unused] : [params, partials],
-    taps ? [x.tensor, taps.tensor] : [x.tensor],
+    [params, partials, ...unused],
+    z && s ? [x.tensor, z.tensor, s.tensor] : [x.tensor],
   );
-  return { x: x.tensor, taps: taps?.tensor ?? null };
+  return { x: x.tensor, taps: z && s ? { z: z.tensor, s: s.tensor } : null };
 }

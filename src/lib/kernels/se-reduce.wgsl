@@ -3,7 +3,7 @@
 // fc1 is linear before its bias and ReLU, so W1 · z splits over any partition of the sum that defines z:
 //   (z · W1)[j] = Σ_k Σ_b Σ_{c in block b} (1/(H·W) Σ_{p in chunk k} U[n, p, c]) · W1[c, j].
 // Each workgroup owns one (image n, chunk k of P positions, block b of 128 channels) and writes its term of that
-// sum for every hidden unit j, so the squeeze runs in parallel over positions and channels and pass 2 only has to
+// sum for every hidden unit j (the term of chunk 0, block 0 also carries fc1's bias b1[j]), so the squeeze runs in parallel over positions and channels and pass 2 only has to
 // add K·B partial vectors of C/r numbers to finish fc1.
 //   1. invocation (x, y) owns the 4 channels c = 128b + 4x ... c + 3 and adds positions
 //      p = kP + y, kP + y + 2, ... (< min(kP + P, H·W)) into a vec4; a row of 32 invocations reads 128
@@ -13,7 +13,7 @@
 //      neighbouring invocations at neighbouring j.
 // Few invocations per workgroup and a single barrier, because on software WebGPU (SwiftShader) every invocation of
 // a shader with barriers costs microseconds: with 8 rows and a tree reduction, as in squeeze.wgsl, this pass was
-// 2-3× slower there. U is [N, H·W, C] (NHWC), W1 is [C, C/r], partials is [N, K, B, C/r]. Channels past C read
+// 2-3× slower there. U is [N, H·W, C] (NHWC), W1 is [C, C/r], b1 is [C/r], partials is [N, K, B, C/r]. Channels past C read
 // as zeros. Dispatch: (B = ceil(C / 128), K = ceil(H·W / P), N).
 // Override TAPS (the whole network wants z as well as the output): the first row also stores its chunk's share of
 // z, Σ_p U / (H·W) per channel, after the partial terms in the same buffer (at params.means, laid out [N, K, C]),
@@ -37,7 +37,8 @@ const LANES: u32 = 2u; // rows of positions summed side by side
 @group(0) @binding(0) var<uniform> params: Params;
 @group(0) @binding(1) var<storage, read> u: array<f32>;
 @group(0) @binding(2) var<storage, read> w1: array<f32>;
-@group(0) @binding(3) var<storage, read_write> partials: array<f32>;
+@group(0) @binding(3) var<storage, read> b1: array<f32>;
+@group(0) @binding(4) var<storage, read_write> partials: array<f32>;
 
 var<workgroup> sums: array<vec4f, 64>; // [LANES, 32] partial sums of 4 channels each
 
@@ -85,6 +86,10 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
       let chunkSum = sums[q / 4u][q % 4u] + sums[32u + q / 4u][q % 4u];
       dot += chunkSum * w1[(b * CH + q) * params.hidden + j];
     }
-    partials[out + j] = dot / f32(params.hw);
+    var term = dot / f32(params.hw);
+    if (k == 0u && b == 0u) {
+      term += b1[j];
+    }
+    partials[out + j] = term;
   }
 }
