@@ -8,6 +8,8 @@
 #                                paths auto (the fused WGSL block), fold and ops, then on the CPU (tfjs-wasm, one
 #                                thread, path auto); writes bench/results/se-overhead-webgpu.json and
 #                                se-overhead-quiet-wasm.json (copies in $OUT), which the Benchmarks chapter shows
+#   bash bench/dawn.sh profile   there: bench/gpuProfile.ts, where SE-ResNet-50's extra time goes on that GPU;
+#                                writes bench/results/gpu-profile.json (a copy in $OUT)
 #
 # Overrides for `run`: RUNS (GPU rounds, default 201), WARMUP (10), WASM_RUNS (CPU rounds, 301; 0 skips the CPU
 # half), SIZE (224);
@@ -27,16 +29,18 @@ prepare() {
   (cd "$tmp" && npm pack --silent "webgpu@$DAWN_VERSION" >/dev/null && tar xzf "webgpu-$DAWN_VERSION.tgz")
   cp "$tmp/package/package.json" "$tmp/package/index.js" "$D/node_modules/webgpu/"
   xz -T2 -6 -c "$tmp/package/dist/linux-x64/dawn.node" >"$D/dawn.node.xz"
-  # The Vulkan loader (Debian's libvulkan1): the device image has the NVIDIA driver but may lack the loader.
+  # The Vulkan loader (Debian's libvulkan1) and GLVND (libGLdispatch, libGLX …): the device image has the NVIDIA
+  # driver but lacks both, and without GLVND the driver's Vulkan ICD, libGLX_nvidia, creates no instance.
   chmod a+rwx "$tmp" # apt-get downloads as its own user
-  (cd "$tmp" && apt-get download libvulkan1 >/dev/null && dpkg -x libvulkan1_*.deb vk)
-  cp -P "$tmp"/vk/usr/lib/x86_64-linux-gnu/libvulkan.so.1* "$D/lib/"
+  (cd "$tmp" && apt-get download libvulkan1 libglvnd0 libglx0 libegl1 libgl1 >/dev/null &&
+    for f in *.deb; do dpkg -x "$f" vk; done)
+  cp -P "$tmp"/vk/usr/lib/x86_64-linux-gnu/lib*.so.* "$D/lib/"
   # This machine's libstdc++, for a system whose own is older than dawn.node needs (GLIBCXX_3.4.30, GCC 12).
   mkdir -p "$D/compat" && cp /usr/lib/x86_64-linux-gnu/libstdc++.so.6 "$D/compat/"
   # This machine's Node, in case the device has none (it is a single static-enough binary: libc and libstdc++).
   xz -T2 -6 -c "$(command -v node)" >"$D/node.xz"
   # Split, so that the browser runtimes' chunk (and its playwright-core import) is never loaded there.
-  npx esbuild bench/net.ts --bundle --splitting --platform=node --format=esm --outdir="$D/net" \
+  npx esbuild bench/net.ts bench/gpuProfile.ts --bundle --splitting --platform=node --format=esm --outdir="$D/net" \
     --out-extension:.js=.mjs --log-level=error --external:webgpu --external:playwright-core \
     --banner:js="import { createRequire } from 'node:module'; import { dirname as __dirnameOf } from 'node:path'; import { fileURLToPath as __pathOf } from 'node:url'; const require = createRequire(import.meta.url); const __filename = __pathOf(import.meta.url); const __dirname = __dirnameOf(__filename);"
   cp node_modules/@tensorflow/tfjs-backend-wasm/dist/*.wasm "$D/net/" # tfjs-wasm looks beside its script
@@ -52,10 +56,9 @@ unxz_to() { # unxz_to FILE.xz DEST, with xz or Python's lzma
   fi
 }
 
-run() {
+setup() { # sets node, gpu and runner, and the environment dawn.node needs
   [ -f "$D/net/net.mjs" ] || { echo "bench/.device is empty: run 'bash bench/dawn.sh prepare' first" >&2; exit 2; }
   [ -f "$D/node_modules/webgpu/dist/linux-x64/dawn.node" ] || unxz_to "$D/dawn.node.xz" "$D/node_modules/webgpu/dist/linux-x64/dawn.node"
-  local node
   node=$(command -v node || true)
   if [ -z "$node" ] || ! "$node" -e 'process.exit(Number(process.versions.node.split(".")[0]) >= 20 ? 0 : 1)'; then
     node=/tmp/se-explorer-node && unxz_to "$D/node.xz" "$node" && chmod +x "$node"
@@ -71,12 +74,15 @@ run() {
   # dawn.node with the system's libstdc++ where it loads, else with the one carried beside it
   "$node" -e "require('$PWD/$D/node_modules/webgpu/dist/linux-x64/dawn.node')" 2>/dev/null ||
     export LD_LIBRARY_PATH="$PWD/$D/compat:$LD_LIBRARY_PATH"
-  local gpu
   gpu=$(nvidia-smi --query-gpu=name,driver_version --format=csv,noheader 2>/dev/null | head -1 || true)
   echo "node $("$node" --version), Vulkan driver $icd${gpu:+, GPU $gpu}"
   export BENCH_COMMIT
   BENCH_COMMIT=$(cat "$D/commit")
-  local runner="esbuild bundle of bench/net.ts run by bench/dawn.sh (Node $("$node" --version), dawn.node $DAWN_VERSION)"
+  runner="esbuild bundle of bench/ run by bench/dawn.sh (Node $("$node" --version), dawn.node $DAWN_VERSION)"
+}
+
+run() {
+  setup
   # The GPU: SE-ResNet-50 / ResNet-50 on our path (the fused WGSL block), the fold and the stock chain.
   BENCH_RUNNER="$runner${gpu:+ on a machine with one $gpu}" "$node" "$D/net/net.mjs" --backends node-webgpu \
     --paths auto,fold,ops --runs "${RUNS:-201}" --warmup "${WARMUP:-10}" --size "${SIZE:-224}" \
@@ -93,8 +99,15 @@ run() {
   [ -z "${OUT:-}" ] || cp bench/results/se-overhead-quiet-wasm.json "$OUT/"
 }
 
+profile() { # profile [--runs N --warmup N]
+  setup
+  BENCH_RUNNER="$runner${gpu:+ on a machine with one $gpu}" "$node" "$D/net/gpuProfile.mjs" "$@"
+  [ -z "${OUT:-}" ] || cp bench/results/gpu-profile.json "$OUT/"
+}
+
 case "${1:-}" in
   prepare) prepare ;;
   run) run ;;
-  *) echo "usage: bash bench/dawn.sh prepare|run" >&2; exit 2 ;;
+  profile) profile "${@:2}" ;;
+  *) echo "usage: bash bench/dawn.sh prepare|run|profile" >&2; exit 2 ;;
 esac
