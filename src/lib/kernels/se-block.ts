@@ -4,7 +4,7 @@ import * as tf from "@tensorflow/tfjs-core";
 import reduceSource from "./se-reduce.wgsl.js";
 import applySource from "./se-apply.wgsl.js";
 import { expectShape, featureMapShape } from "./shapes.js";
-import { hardwareTiling, tiling, type TilingKind } from "./tiling.js";
+import { hardwareTiling, LANES, tiling, type TilingKind } from "./tiling.js";
 import { isSoftwareAdapter } from "../softwareAdapter.js";
 import { seShape, type SeWeights } from "./weights.js";
 import {
@@ -80,7 +80,7 @@ function fusedBlock(
     residual: residual ? buffer(residual, "residual") : null,
   };
   const kind = options.tiling ?? defaultTiling(backend);
-  const { blocks, chunk, chunks } = kind === "software" ? tiling(h * w, c) : hardwareTiling(h * w, c, hidden);
+  const { blocks, chunk, chunks } = kind === "software" ? tiling(h * w, c) : hardwareTiling(h * w, c);
   const means = n * chunks * blocks * hidden; // the chunk means (TAPS) follow the partial terms
   const params = uniformBuffer(backend, [h * w, c, hidden, chunk, chunks, blocks, means]);
   const partials = scratchBuffer(backend, means + (withTaps ? n * chunks * c : 0)); // [N, K, B, C/r] (+ [N, K, C])
@@ -96,7 +96,7 @@ function fusedBlock(
     [
       {
         label: "se reduce (squeeze + fc1 terms)",
-        pipeline: pipeline(device, reduceSource, { TAPS }),
+        pipeline: pipeline(device, reduceSource, { TAPS, LANES: LANES[kind] }),
         bindings: [params, inputs.u, inputs.fc1Weight, inputs.fc1Bias, partials],
         workgroups: [blocks, chunks, n],
       },
@@ -106,7 +106,7 @@ function fusedBlock(
           RESIDUAL: residual ? 1 : 0,
           RELU: relu ? 1 : 0,
           TAPS,
-          SPLIT: kind === "hardware" ? 1 : 0,
+          LANES: LANES[kind],
         }),
         bindings: [
           params,

@@ -30,14 +30,16 @@ export function tiling(hw: number, c: number): Tiling {
   return { blocks, chunk, chunks: Math.ceil(hw / chunk) };
 }
 
+/** Rows of 32 invocations per workgroup in se-reduce.wgsl and se-apply.wgsl (their override LANES). */
+export const LANES: Record<TilingKind, number> = { software: 2, hardware: 8 };
+
 /**
- * The fused block's tiling on a real GPU, for C/r = `hidden`. A GPU runs every workgroup at once, so a pass takes
- * about as long as its slowest invocation's chain of loads: P / 2 positions in se-reduce, K·B·(C/r) / 64 partial
- * terms in se-apply (SPLIT). P = sqrt(H·W·B·(C/r) / 32) makes the two equal; for SE-ResNet-50 (r = 16) that is 56
- * positions at every stage, about 28 loads each, where the software tiling's 784 positions at stage 1 meant 392.
+ * The fused block's tiling on a real GPU. A GPU runs every workgroup at once, so a pass takes about as long as the
+ * longest chain of dependent steps in one invocation; 64-position chunks give each of the 8 rows 8 positions to
+ * add up or scale, and SE-ResNet-50 (r = 16) 98, 52, 32 and 16 workgroups per pass at its four stages, where the
+ * software tiling's 784-position chunks at stage 1 meant 392 steps on 2 rows.
  */
-export function hardwareTiling(hw: number, c: number, hidden: number): Tiling {
-  const blocks = Math.ceil(c / CHANNELS);
-  const chunk = Math.min(hw, Math.max(1, Math.ceil(Math.sqrt((hw * blocks * hidden) / 32))));
-  return { blocks, chunk, chunks: Math.ceil(hw / chunk) };
+export function hardwareTiling(hw: number, c: number): Tiling {
+  const chunk = Math.min(hw, 8 * LANES.hardware);
+  return { blocks: Math.ceil(c / CHANNELS), chunk, chunks: Math.ceil(hw / chunk) };
 }
