@@ -152,7 +152,7 @@ const report = {
   host: { ...host(), loadAverage1mBefore: loadBefore, loadAverage1mAfter: loadavg()[0] },
   input: `1×${size}×${size}×3, uniform in [-2, 2] (seed 1); weights randomWeights(config, 1)`,
   timing:
-    "wall-clock ms from predict() to the logits read back, median of `runs` rounds after `warmup` rounds; cases alternate within a round. Node also records process CPU time (cpuSamplesMs).",
+    "wall-clock ms from predict(x, { taps: false }) (logits only: no SE block's z and s, as ResNet-50 has none) to the logits read back, median of `runs` rounds after `warmup` rounds; cases alternate within a round. Node also records process CPU time (cpuSamplesMs).",
   ratios:
     "paired = median over rounds of the per-round ratio (primary; [pairedLow, pairedHigh] its distribution-free 95 % confidence interval, [pairedQ1, pairedQ3] the quartiles of the rounds); ofMedians = ratio of the two medians",
   paper: { cpuRatio: PAPER_TIMINGS.cpu.seMs / PAPER_TIMINGS.cpu.plainMs, ...PAPER_TIMINGS },

@@ -213,7 +213,7 @@ const report: PeerReport & Record<string, unknown> = {
   },
   input: "1×3×224×224 standard normal (bench/models/input.f32); ours gets it transposed to NHWC",
   timing:
-    "wall-clock ms from predict()/session.run() to the logits on the CPU; median of `runs` rounds after `warmup` rounds; runtimes of a group and both models alternate within each round; ratios: paired = median of per-round ratios (primary), ofMedians = ratio of medians",
+    "wall-clock ms from predict(x, { taps: false })/session.run() to the logits on the CPU (logits only on both sides); median of `runs` rounds after `warmup` rounds; runtimes of a group and both models alternate within each round; ratios: paired = median of per-round ratios (primary), ofMedians = ratio of medians",
   parityTolerance: PARITY_TOLERANCE,
   runtimes: results,
   comparisons: allComparisons,

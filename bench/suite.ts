@@ -98,7 +98,7 @@ const report = {
   host: { ...host(), loadAverage1mBefore: loadBefore, loadAverage1mAfter: loadavg()[0] },
   input: "1×224×224×3, uniform in [-2, 2] (seed 1); weights randomWeights(config, 1)",
   timing:
-    "wall-clock ms from predict() to the logits read back; warm = median of `runs` rounds after `warmup` rounds, cases alternating within a round; ratios: paired = median of per-round ratios (primary; [pairedLow, pairedHigh] its distribution-free 95 % confidence interval, [pairedQ1, pairedQ3] the quartiles of the rounds), ofMedians = ratio of medians",
+    "wall-clock ms from predict(x, { taps: false }) (logits only: no SE block's z and s, as ResNet-50 has none) to the logits read back; warm = median of `runs` rounds after `warmup` rounds, cases alternating within a round; ratios: paired = median of per-round ratios (primary; [pairedLow, pairedHigh] its distribution-free 95 % confidence interval, [pairedQ1, pairedQ3] the quartiles of the rounds), ofMedians = ratio of medians",
   target: `SE/no-SE ≤ ${SE_OVERHEAD_TARGET} on every backend the site ships`,
   paper: {
     cpuRatio: PAPER_TIMINGS.cpu.seMs / PAPER_TIMINGS.cpu.plainMs,

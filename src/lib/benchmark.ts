@@ -92,7 +92,7 @@ export async function timeNetworks(options: NetRunOptions): Promise<NetTiming[]>
     const predictMs = async (model: ResNetModel, sePath: SEPath) => {
       const start = performance.now();
       const cpuStart = cpuClock?.() ?? 0;
-      const p = model.predict(x, { sePath });
+      const p = model.predict(x, { sePath, taps: false }); // logits only, as a network without SE gives
       try {
         await settle(p.logits);
       } finally {

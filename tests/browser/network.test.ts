@@ -77,6 +77,10 @@ async function checkNetwork(...args: Parameters<SeNetworkPage["network"]>): Prom
   assert.deepEqual(watched.problems, []);
 }
 
+test(`${TINY_BOTTLENECK.name} on webgpu, sePath "wgsl", taps: false (the fused block without its taps): same logits`, async () => {
+  await checkNetwork(TINY_BOTTLENECK, "wgsl", false, { taps: false });
+});
+
 // One image, so that the stage-2 blocks of the bottleneck net are folded through conv3 (see foldPays).
 for (const [on, path, withOptions] of [
   ["webgpu", "fold", false],

@@ -23,6 +23,7 @@ import {
   resolveSEPath,
   seFilters,
   seResidual,
+  seResidualOut,
   seResidualFolded,
   type PointwiseConv,
   type SEBlockWeights,
@@ -59,6 +60,11 @@ export interface PredictOptions {
   intervene?: (block: string, s: tf.Tensor2D) => tf.Tensor2D;
   /** Overrides the model's sePath for this call (to compare paths on the same weights). */
   sePath?: SEPath;
+  /**
+   * Whether to return every SE block's z and s (default true). With false the prediction holds the logits only,
+   * like a network without SE, and the fused WebGPU block skips writing them: what the benchmarks time.
+   */
+  taps?: boolean;
 }
 
 export interface ResNetModel {
@@ -210,7 +216,9 @@ export function load({ config, weights, sePath = "auto" }: LoadArgs): ResNetMode
               ? ` (blocks: ${seBlocks[0]} … ${seBlocks[seBlocks.length - 1]})`
               : " (it has no SE blocks)"),
         );
-    const { intervene } = options;
+    const { intervene, taps: withTaps = true } = options;
+    if (!withTaps && wanted.size)
+      throw new Error("featureMaps come back among the taps: drop taps: false to get them");
     const impl = resolveSEPath(checkSEPath(options.sePath ?? sePath), home);
 
     return onBackend(home, () =>
@@ -246,14 +254,19 @@ export function load({ config, weights, sePath = "auto" }: LoadArgs): ResNetMode
             });
           if (impl === "fold" && b.pointwise && !wanted.has(name) && foldPays(x)) {
             const r = seResidualFolded(x, b.pointwise, shortcut, b.se.weights, override); // [N, H', W', C]
-            taps[name] = { z: r.z, s: r.s };
+            if (withTaps) taps[name] = { z: r.z, s: r.s };
             h = r.out;
             continue;
           }
           const u = runConv(b.last, x); // [N, H', W', C]
+          if (!withTaps && !override) {
+            h = seResidualOut(impl, u, shortcut, b.se.weights); // [N, H', W', C]
+            continue;
+          }
           const keepScaled = wanted.has(name);
           const r = seResidual(impl, u, shortcut, b.se.weights, { override, keepScaled }); // [N, H', W', C]
-          taps[name] = keepScaled ? { z: r.z, s: r.s, pre: u, post: r.scaled } : { z: r.z, s: r.s };
+          if (withTaps)
+            taps[name] = keepScaled ? { z: r.z, s: r.s, pre: u, post: r.scaled } : { z: r.z, s: r.s };
           h = r.out;
         }
         const pooled = impl === "ops" ? (tf.mean(h, [1, 2]) as tf.Tensor2D) : globalAveragePool(h); // [N, H, W, C] -> [N, C]

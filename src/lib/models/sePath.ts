@@ -19,7 +19,7 @@
 // "lean" chain instead, on any backend; the folded block never forms U, so one whose feature maps are requested
 // runs "lean" too.
 import * as tf from "@tensorflow/tfjs-core";
-import { seBlockTaps } from "../kernels/se-block.js";
+import { seBlock, seBlockTaps } from "../kernels/se-block.js";
 import { squeeze as squeezeKernel } from "../kernels/squeeze.js";
 import { excite, scale, squeeze } from "./seBlock.js";
 import type { SeWeights } from "../kernels/weights.js";
@@ -153,6 +153,20 @@ export function seResidual(
   }
   const out = tf.relu(tf.add(scaled, shortcut)) as tf.Tensor4D;
   return keepScaled ? { out, z, s, scaled } : { out, z, s };
+}
+
+/**
+ * The same block end when nobody reads z and s: relu(SE(u) + shortcut) [N, H, W, C] only. On "wgsl" the fused block
+ * then skips storing them (two fewer tensors per block). Call in a tidy.
+ */
+export function seResidualOut(
+  impl: SEImplementation,
+  u: tf.Tensor4D,
+  shortcut: tf.Tensor4D,
+  weights: SEBlockWeights,
+): tf.Tensor4D {
+  if (impl === "wgsl") return seBlock(u, weights, { residual: shortcut, relu: true });
+  return seResidual(impl, u, shortcut, weights).out;
 }
 
 /**

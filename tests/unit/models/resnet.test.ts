@@ -127,6 +127,33 @@ test("featureMaps returns the pre- and post-scale maps of the chosen block only"
   model.dispose();
 });
 
+test("taps: false returns the same logits and no taps, on every SE path", () => {
+  const weights = randomWeights(TINY_CAFFE, 4);
+  const model = load({ config: TINY_CAFFE, weights });
+  const x = input(1, 35, 3, 5);
+  for (const sePath of ["fold", "lean", "ops"] as const) {
+    const full = model.predict(x, { sePath });
+    const before = tf.memory().numTensors;
+    const bare = model.predict(x, { sePath, taps: false });
+    assert.deepEqual(Object.keys(bare.taps), [], sePath);
+    assert.equal(tf.memory().numTensors, before + 1, `${sePath}: the logits are the only tensor left`);
+    assert.ok(maxRelDiff(bare.logits.dataSync(), full.logits.dataSync()) < 1e-6, sePath);
+    tf.dispose([full, bare]);
+  }
+  const ones = model.predict(x, { taps: false, intervene: (_, s) => tf.onesLike(s) });
+  const onesWithTaps = model.predict(x, { intervene: (_, s) => tf.onesLike(s) });
+  assert.ok(
+    maxRelDiff(ones.logits.dataSync(), onesWithTaps.logits.dataSync()) < 1e-6,
+    "intervene still applies",
+  );
+  assert.throws(
+    () => model.predict(x, { taps: false, featureMaps: "SE_3_2" }),
+    /featureMaps come back among the taps: drop taps: false/,
+  );
+  tf.dispose([ones, onesWithTaps, x, weights]);
+  model.dispose();
+});
+
 test("intervene overrides the excitation in forward order and changes the result", () => {
   const weights = randomWeights(TINY_CAFFE, 4);
   const model = load({ config: TINY_CAFFE, weights });
