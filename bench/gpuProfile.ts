@@ -3,8 +3,9 @@
 //   networks  ResNet-50 and SE-ResNet-50 (our path): the JS time predict() takes to record its commands (the GPU runs
 //             them meanwhile) and the time until the logits are read back; and tfjs's own kernels' GPU time
 //             (tf.time; our SE passes are not among them)
-//   stages    one SE block end at each stage's shape: the GPU time of our two passes (timestamp queries) and of the
-//             plain block end they replace, relu(U + shortcut); and the JS time of one call of each
+//   stages    one SE block end at each stage's shape: the GPU time of our two passes (timestamp queries, which Dawn
+//             rounds to steps longer than a pass on an H200) and of the plain block end they replace,
+//             relu(U + shortcut); and the JS time of one call of each
 import { mkdirSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import * as tf from "@tensorflow/tfjs-core";
@@ -128,7 +129,7 @@ const report = {
   adapter: state.adapter,
   software: state.software,
   timing:
-    "medians of `runs` after `warmup`. issueMs: JS time of predict(x, { taps: false }) (recording commands); totalMs: until the logits are read; tfjsKernelMs: GPU time of tfjs's kernels by tf.time (5 runs; excludes our SE passes); stages: GPU time of our two passes and of relu(U + shortcut) by timestamp queries, JS time per call (100 calls)",
+    "medians of `runs` after `warmup`. issueMs: JS time of predict(x, { taps: false }) (recording commands); totalMs: until the logits are read; tfjsKernelMs: GPU time of tfjs's kernels by tf.time (5 runs; excludes our SE passes); stages: GPU time of our two passes and of relu(U + shortcut) by timestamp queries (which Dawn rounds: on the H200, to steps of 1/15 ms, longer than one pass), JS time per call (100 calls)",
   networks,
   stages,
 };

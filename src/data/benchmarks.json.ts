@@ -67,6 +67,8 @@ process.stdout.write(
     fold: withoutSamples(read("bench/results/fold.json")),
     // bench:onnx: ours against onnxruntime-web on the same weights and input
     peer: peerRecord(read("bench/results/onnx-peer.json")),
+    // bench/gpuProfile.ts on the device machine's GPU (bench/dawn.sh profile): where SE's time goes there
+    gpuProfile: read("bench/results/gpu-profile.json"),
     // tools/bench/gpu_overhead.py on a CUDA GPU (PyTorch eager, then torch.compile)
     gpu: [read("bench/results/gpu-overhead.json"), read("bench/results/gpu-overhead-compiled.json")].filter(Boolean),
   }),
