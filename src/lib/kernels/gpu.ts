@@ -11,7 +11,7 @@
 //
 // The dispatches are recorded into tfjs's own pending compute pass, as if they were tfjs ops, rather than submitted
 // on their own: a submit of its own per SE block (plus the flush of what tfjs had batched) cost more on a real GPU
-// than the block's arithmetic. That needs four fields tfjs 4.22 keeps private (`batch` below checks they are there).
+// than the block's arithmetic. That needs five fields tfjs 4.22 keeps private (`batch` below checks they are there).
 import * as tf from "@tensorflow/tfjs-core";
 import type { WebGPUBackend } from "@tensorflow/tfjs-backend-webgpu";
 
