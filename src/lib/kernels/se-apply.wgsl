@@ -5,9 +5,9 @@
 // Each workgroup owns one (image n, chunk k of P positions, block b of 128 channels), the same grid as pass 1;
 // invocation (x, y) of the 32 × LANES owns the 4 channels c = 128b + 4x ... c + 3. With T = 32·LANES invocations:
 //   1. fc1: hidden unit j is δ(the sum of the K·B partial terms pass 1 wrote for it, b1[j] among them), built 256
-//      units at a time in shared memory, so any C/r fits. A unit's terms are shared among T / 256-or-fewer
-//      invocations (invocation t adds up terms t / size, t / size + T / size, ... of unit t % size) whose sums meet
-//      after a barrier, so no invocation adds up more than about K·B·size / T of them;
+//      units at a time in shared memory, so any C/r fits. When a tile has size ≤ T units, each unit's terms are
+//      shared among T / size invocations (invocation t adds up terms t / size, t / size + T / size, ... of unit
+//      t % size), whose sums meet after a barrier: no invocation adds up more than about K·B·size / T of them;
 //   2. fc2: after a barrier, invocation (x, y) accumulates hidden[j] · W2[j, c .. c + 3] over j = y, y + LANES, ...
 //      of the tile (a row of 32 invocations reads 128 neighbouring weights);
 //   3. the LANES partial dot products per channel meet in shared memory; after a barrier each invocation adds up
