@@ -22,6 +22,7 @@ export async function startDawn(): Promise<BackendState & { adapter: string }> {
   Object.assign(globalThis, dawn.globals);
   const gpu = dawn.create([]);
   Object.defineProperty(globalThis, "navigator", { value: { gpu }, configurable: true });
+  let info: GPUAdapterInfo | undefined; // the adapter the backend runs on, for the record
   // tfjs-webgpu registers its backend when first imported, and only where navigator.gpu existed then (not here: our
   // own modules import it first). Register it as it would have, with the adapter's own limits.
   if (!tf.findBackendFactory("webgpu"))
@@ -29,6 +30,7 @@ export async function startDawn(): Promise<BackendState & { adapter: string }> {
       const adapter = await gpu.requestAdapter({ powerPreference: "high-performance" });
       if (!adapter)
         throw new Error("Dawn found no WebGPU adapter (is a Vulkan driver installed and visible?)");
+      info = adapter.info;
       const l = adapter.limits;
       const device = await adapter.requestDevice({
         requiredFeatures: adapter.features.has("timestamp-query") ? ["timestamp-query"] : [],
@@ -41,10 +43,9 @@ export async function startDawn(): Promise<BackendState & { adapter: string }> {
           maxComputeInvocationsPerWorkgroup: l.maxComputeInvocationsPerWorkgroup,
         },
       });
-      return new WebGPUBackend(device, adapter.info);
+      return new WebGPUBackend(device, info);
     });
   const state = await initBackend(["webgpu"]); // throws, saying why, where Dawn finds no usable adapter
-  const info = (await gpu.requestAdapter({ powerPreference: "high-performance" }))?.info;
   const adapter = [info?.vendor, info?.architecture, info?.device, info?.description]
     .filter(Boolean)
     .join(" ");
