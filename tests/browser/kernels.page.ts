@@ -120,7 +120,7 @@ async function parity(spec: Case): Promise<Record<string, Difference>> {
       scaled: await values(scale(u, s)),
       block: await values(seBlock(u, w, { tiling: "software" })),
       resnet: await values(seBlock(u, w, { residual: res, relu: true, tiling: "software" })),
-      // A real GPU's tiling (many small chunks, se-apply's SPLIT) runs here too, on the software adapter.
+      // A real GPU's tiling (many small chunks, groups of hidden units in se-reduce) runs here too, on the software adapter.
       blockHardware: await values(seBlock(u, w, { tiling: "hardware" })),
       resnetHardware: await values(seBlock(u, w, { residual: res, relu: true, tiling: "hardware" })),
       zHardware: await values(taps.z),

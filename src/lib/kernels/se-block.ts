@@ -4,7 +4,7 @@ import * as tf from "@tensorflow/tfjs-core";
 import reduceSource from "./se-reduce.wgsl.js";
 import applySource from "./se-apply.wgsl.js";
 import { expectShape, featureMapShape } from "./shapes.js";
-import { hardwareTiling, LANES, tiling, type TilingKind } from "./tiling.js";
+import { hardwareTiling, LANES, tiling, unitGroups, type TilingKind } from "./tiling.js";
 import { isSoftwareAdapter } from "../softwareAdapter.js";
 import { seShape, type SeWeights } from "./weights.js";
 import {
@@ -81,8 +81,9 @@ function fusedBlock(
   };
   const kind = options.tiling ?? defaultTiling(backend);
   const { blocks, chunk, chunks } = kind === "software" ? tiling(h * w, c) : hardwareTiling(h * w, c);
+  const { groups, units } = unitGroups(c, hidden, kind);
   const means = n * chunks * blocks * hidden; // the chunk means (TAPS) follow the partial terms
-  const params = uniformBuffer(backend, [h * w, c, hidden, chunk, chunks, blocks, means]);
+  const params = uniformBuffer(backend, [h * w, c, hidden, chunk, chunks, blocks, means, groups, units]);
   const partials = scratchBuffer(backend, means + (withTaps ? n * chunks * c : 0)); // [N, K, B, C/r] (+ [N, K, C])
   const x = outputTensor<tf.Rank.R4>(backend, [n, h, w, c]); // [N, H, W, C]
   const z = withTaps ? outputTensor<tf.Rank.R2>(backend, [n, c]) : null; // [N, C]
@@ -98,7 +99,7 @@ function fusedBlock(
         label: "se reduce (squeeze + fc1 terms)",
         pipeline: pipeline(device, reduceSource, { TAPS, LANES: LANES[kind] }),
         bindings: [params, inputs.u, inputs.fc1Weight, inputs.fc1Bias, partials],
-        workgroups: [blocks, chunks, n],
+        workgroups: [blocks * groups, chunks, n],
       },
       {
         label: "se apply (excite + scale)",

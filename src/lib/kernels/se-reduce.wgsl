@@ -2,9 +2,12 @@
 //
 // fc1 is linear before its bias and ReLU, so W1 · z splits over any partition of the sum that defines z:
 //   (z · W1)[j] = Σ_k Σ_b Σ_{c in block b} (1/(H·W) Σ_{p in chunk k} U[n, p, c]) · W1[c, j].
-// Each workgroup owns one (image n, chunk k of P positions, block b of 128 channels) and writes its term of that
-// sum for every hidden unit j (the term of chunk 0, block 0 also carries fc1's bias b1[j]), so the squeeze runs in
-// parallel over positions and channels and pass 2 only has to add K·B partial vectors of C/r numbers to finish fc1.
+// Each workgroup owns one (image n, chunk k of P positions, block b of 128 channels, group g of hidden units) and
+// writes its term of that sum for the units j of its group (the term of chunk 0, block 0 also carries fc1's bias
+// b1[j]), so the squeeze runs in parallel over positions and channels and pass 2 only has to add K·B partial vectors
+// of C/r numbers to finish fc1. The G groups of one (n, k, b) each add up the same chunk (G = 1 on a software
+// adapter): on a GPU that costs a few more reads of a U that is small by then, and it cuts the longest chain in the
+// pass, the dot products of step 3, by G (at SE-ResNet-50's stage 5 from 64 steps to 8).
 //   1. invocation (x, y) of the 32 × LANES owns the 4 channels c = 128b + 4x ... c + 3 and adds positions
 //      p = kP + y, kP + y + LANES, ... (< min(kP + P, H·W)) into a vec4; a row of 32 invocations reads 128
 //      neighbouring floats per step;
@@ -12,15 +15,16 @@
 //   3. after another, the T = 32·LANES invocations share the dot products Σ_c chunkSum[c] · W1[c, j] / (H·W) over
 //      the block's channels, for up to T units j at a time: invocation t takes unit t % size and every
 //      (T / size)-th channel from t / size on (W1 rows read by neighbouring invocations at neighbouring j), so no
-//      invocation runs a chain of more than 128 · size / T steps; after a barrier, unit t adds up its parts.
+//      invocation runs a chain of more than 128 · size / T steps; after a barrier, unit t adds up its parts. The
+//      units of group g are j = gA, …, min(gA + A, C/r) − 1, A = params.units.
 // Software WebGPU (SwiftShader) gets LANES = 2 and a few fat workgroups, a GPU LANES = 8 and many small ones
 // (tiling.ts): SwiftShader pays per invocation of a shader with barriers, while a GPU runs all workgroups at once
 // and takes as long as the longest chain of dependent steps in one invocation.
 // U is [N, H·W, C] (NHWC), W1 is [C, C/r], b1 is [C/r], partials is [N, K, B, C/r]. Channels past C read as zeros.
-// Dispatch: (B = ceil(C / 128), K = ceil(H·W / P), N).
-// Override TAPS (the whole network wants z as well as the output): the first row also stores its chunk's share of
-// z, Σ_p U / (H·W) per channel, after the partial terms in the same buffer (at params.means, laid out [N, K, C]),
-// so pass 2 can add up z without reading U again.
+// Dispatch: (B·G, K = ceil(H·W / P), N), B = ceil(C / 128); workgroup x = bG + g.
+// Override TAPS (the whole network wants z as well as the output): the first row of group 0 also stores its
+// chunk's share of z, Σ_p U / (H·W) per channel, after the partial terms in the same buffer (at params.means, laid
+// out [N, K, C]), so pass 2 can add up z without reading U again.
 
 struct Params {
   hw: u32,     // H·W
@@ -30,6 +34,8 @@ struct Params {
   chunks: u32, // K
   blocks: u32, // B
   means: u32,  // where the [N, K, C] chunk means start in partials (TAPS only)
+  groups: u32, // G, groups of hidden units
+  units: u32,  // A, hidden units per group (the last may have fewer)
 }
 
 override TAPS: bool = false;
@@ -61,7 +67,8 @@ fn load4(i: u32, c: u32) -> vec4f {
 @compute @workgroup_size(32, LANES)
 fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec3u,
         @builtin(local_invocation_index) t: u32) {
-  let b = wg.x;
+  let b = wg.x / params.groups;
+  let g = wg.x % params.groups;
   let k = wg.y;
   let n = wg.z;
   let c = b * CH + lid.x * 4u;
@@ -80,7 +87,7 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
       sum += sums[y * 32u + lid.x];
     }
     sums[lid.x] = sum; // only row 0 reads or writes sums[0 .. 31] here
-    if (TAPS) {
+    if (TAPS && g == 0u) {
       let mean = sum / f32(params.hw);
       let at = params.means + (n * params.chunks + k) * params.c;
       for (var q = 0u; q < 4u && c + q < params.c; q++) {
@@ -92,8 +99,9 @@ fn main(@builtin(workgroup_id) wg: vec3u, @builtin(local_invocation_id) lid: vec
   let channels = min(CH, params.c - b * CH);
   let out = ((n * params.chunks + k) * params.blocks + b) * params.hidden;
   let invocations = 32u * LANES;
-  for (var tile = 0u; tile < params.hidden; tile += invocations) {
-    let size = min(invocations, params.hidden - tile);
+  let last = min((g + 1u) * params.units, params.hidden);
+  for (var tile = g * params.units; tile < last; tile += invocations) {
+    let size = min(invocations, last - tile);
     let splits = invocations / size;
     var dot = 0.0;
     if (t < size * splits) {
