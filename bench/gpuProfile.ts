@@ -6,7 +6,8 @@
 //             (a CPU profile: self time of the busiest functions)
 //   stages    one SE block end at each stage's shape, ours against the plain relu(U + shortcut) it replaces: the GPU
 //             time of 100 in a row between two timestamps (Dawn rounds a timestamp to 1/15 ms on an H200, longer
-//             than one block) and the JS time of one call
+//             than one block) and the JS time of one call; also the GPU time of ours split as for a software
+//             adapter (tiling.ts), to show what the GPU's own split buys
 import { mkdirSync, writeFileSync } from "node:fs";
 import { Session } from "node:inspector/promises";
 import { parseArgs } from "node:util";
@@ -163,12 +164,14 @@ for (const shape of STAGES) {
   const { u, weights } = seTensors(syntheticSeData(shape, 16, 1));
   const residual = tf.randomUniform(shape, -1, 1, "float32", 2) as tf.Tensor4D;
   const ours = () => tf.dispose(seBlock(u, weights, { residual, relu: true }));
+  const oursSoftware = () => tf.dispose(seBlock(u, weights, { residual, relu: true, tiling: "software" }));
   const plain = () => tf.dispose(tf.relu(tf.add(u, residual)));
   const hundred = (f: () => void) => () => {
     for (let i = 0; i < 100; i++) f();
   };
   const oursGpu = await repeat(async () => (await gpuSpanMs(hundred(ours))) / 100);
   const plainGpu = await repeat(async () => (await gpuSpanMs(hundred(plain))) / 100);
+  const softwareGpu = await repeat(async () => (await gpuSpanMs(hundred(oursSoftware))) / 100);
   const jsMs = async (f: () => void) => {
     const start = performance.now();
     for (let i = 0; i < 100; i++) f();
@@ -182,6 +185,7 @@ for (const shape of STAGES) {
     shape,
     oursGpuMs: round(median(oursGpu)),
     plainGpuMs: round(median(plainGpu)),
+    oursSoftwareTilingGpuMs: round(median(softwareGpu)),
     oursJsMs: round(median(oursJs)),
     plainJsMs: round(median(plainJs)),
   });
@@ -198,7 +202,7 @@ const report = {
   adapter: state.adapter,
   software: state.software,
   timing:
-    "medians of `runs` after `warmup`. issueMs: JS time of predict(x, { taps: false }) (recording commands); totalMs: until the logits are read; tfjsKernelMs: GPU time of tfjs's kernels by tf.time (5 runs; excludes our SE passes); busiestFunctions: self time over `runs` more rounds of that network alone (V8 sampling profiler, 50 µs); stages: GPU time per call of our block and of relu(U + shortcut), from timestamps around 100 calls in a row, and JS time per call (100 calls)",
+    "medians of `runs` after `warmup`. issueMs: JS time of predict(x, { taps: false }) (recording commands); totalMs: until the logits are read; tfjsKernelMs: GPU time of tfjs's kernels by tf.time (5 runs; excludes our SE passes); busiestFunctions: self time over `runs` more rounds of that network alone (V8 sampling profiler, 50 µs); stages: GPU time per call of our block (as the network runs it, and split as for a software adapter) and of relu(U + shortcut), from timestamps around 100 calls in a row, and JS time per call (100 calls)",
   networks,
   stages,
 };
