@@ -1,37 +1,36 @@
-// Per SE block: how class-specific its excitations are (η², share of variance explained by the class) and how
-// saturated (share of values below 0.1 or above 0.9), so the paper's three observations can be checked.
+// Per SE block: how far apart the classes' mean excitations are (the class spread), one bar per block coloured by
+// stage, so the paper's observations on class-specificity can be checked by eye.
 import * as Plot from "@observablehq/plot";
 import type { BlockProfile } from "../lib/excitationProfiles.js";
+
+/** Okabe–Ito colours, one per stage. */
+const STAGE_COLORS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00"];
 
 export function specificityChart(
   blocks: readonly BlockProfile[],
   { width }: { width: number },
 ): HTMLElement | SVGSVGElement {
-  const rows = blocks.flatMap((b) => [
-    { block: b.name, measure: "class-specificity η²", value: b.classSpecificity },
-    { block: b.name, measure: "share < 0.1", value: b.nearZero },
-    { block: b.name, measure: "share > 0.9", value: b.nearOne },
-  ]);
+  const stageOf = (b: BlockProfile) => /^SE_(\d+)_\d+$/.exec(b.name)?.[1] ?? "";
+  const stages = [...new Set(blocks.map(stageOf))];
   return Plot.plot({
     width,
-    height: 240,
+    height: 260,
     marginBottom: 40,
-    ariaLabel: "Class-specificity and saturation of each SE block",
-    fx: { domain: blocks.map((b) => b.name), label: null, tickRotate: blocks.length > 8 ? -45 : 0 },
-    x: { axis: null, domain: ["class-specificity η²", "share < 0.1", "share > 0.9"] },
-    y: { domain: [0, 1], label: "fraction", grid: true },
+    ariaLabel: "Class spread of each SE block",
+    x: { domain: blocks.map((b) => b.name), label: null, tickRotate: blocks.length > 8 ? -45 : 0 },
+    y: { label: "↑ class spread (excitation)", grid: true, nice: true },
     color: {
-      domain: ["class-specificity η²", "share < 0.1", "share > 0.9"],
-      range: ["#0072B2", "#E69F00", "#009E73"],
-      legend: true,
+      domain: stages,
+      range: STAGE_COLORS,
+      legend: stages.length > 1,
+      tickFormat: (s) => `stage ${s}`,
     },
     marks: [
-      Plot.barY(rows, {
-        fx: "block",
-        x: "measure",
-        y: "value",
-        fill: "measure",
-        title: (d) => `${d.block}, ${d.measure}: ${d.value.toFixed(3)}`,
+      Plot.barY(blocks, {
+        x: "name",
+        y: "classSpread",
+        fill: stageOf,
+        title: (b: BlockProfile) => `${b.name}: class spread ${b.classSpread.toFixed(3)}`,
       }),
       Plot.ruleY([0]),
     ],

@@ -15,6 +15,8 @@ export interface BlockProfile {
   /** [sampled] mean over all images. */
   overallMean: number[];
   classSpecificity: number;
+  classSpread: number;
+  classRange: number;
   nearZero: number;
   nearOne: number;
 }
@@ -67,6 +69,8 @@ export function excitationProfiles(
       classMeans: stats.classMeans.map(pick),
       overallMean: pick(stats.overallMean),
       classSpecificity: stats.classSpecificity,
+      classSpread: stats.classSpread,
+      classRange: stats.classRange,
       nearZero: stats.nearZero,
       nearOne: stats.nearOne,
     };

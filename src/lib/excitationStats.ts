@@ -16,9 +16,17 @@ export interface BlockExcitationStats {
   overallMean: number[];
   /**
    * Share of the variance of s across images that the class explains (between-class sum of squares over total,
-   * η²): 0 when every class has the same mean profile (class-agnostic), 1 when the class determines s.
+   * η²): 0 when every class has the same mean profile (class-agnostic), 1 when the class determines s. It ignores
+   * how large that variance is: a block that gives every image almost the same s can still score high.
    */
   classSpecificity: number;
+  /**
+   * How far the class means sit from the mean over all images, in units of excitation: the root mean square of
+   * classMeans − overallMean over images (each image counts its class) and channels. 0 when class-agnostic.
+   */
+  classSpread: number;
+  /** The largest gap between two classes' mean excitation of one channel. */
+  classRange: number;
   /** Fraction of all excitation values below 0.1 and above 0.9. */
   nearZero: number;
   nearOne: number;
@@ -62,11 +70,19 @@ export function blockExcitationStats(
   });
   let totalSS = 0;
   for (const v of s) for (let j = 0; j < c; j++) totalSS += (v[j] - overallMean[j]) ** 2;
+  const present = classMeans.filter((_, k) => counts[k] > 0);
+  let classRange = 0;
+  for (let j = 0; j < c; j++) {
+    const column = present.map((row) => row[j]);
+    classRange = Math.max(classRange, Math.max(...column) - Math.min(...column));
+  }
   return {
     classMeans,
     classCounts: counts,
     overallMean,
     classSpecificity: totalSS > 0 ? between / totalSS : 0,
+    classSpread: Math.sqrt(between / (s.length * c)),
+    classRange,
     nearZero: nearZero / (s.length * c),
     nearOne: nearOne / (s.length * c),
   };

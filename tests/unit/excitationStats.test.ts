@@ -42,6 +42,16 @@ test("class-agnostic excitations have specificity 0, class-determined ones 1", (
   );
   assert.ok(Math.abs(determined.classSpecificity - 1) < 1e-12);
   assert.ok(close([determined.overallMean], [[0.55, 0.45]]));
+  assert.ok(Math.abs(agnostic.classSpread) < 1e-12 && Math.abs(agnostic.classRange) < 1e-12);
+  assert.ok(Math.abs(determined.classSpread - 0.35) < 1e-12, `spread ${determined.classSpread}`);
+  assert.ok(Math.abs(determined.classRange - 0.7) < 1e-12, `range ${determined.classRange}`);
+});
+
+test("η² ignores how large the class differences are; spread and range do not", () => {
+  const tiny = blockExcitationStats([[0.5001], [0.5001], [0.5002], [0.5002]], [0, 0, 1, 1], 3); // class 2 empty
+  assert.ok(Math.abs(tiny.classSpecificity - 1) < 1e-9);
+  assert.ok(Math.abs(tiny.classSpread - 0.00005) < 1e-9, `spread ${tiny.classSpread}`);
+  assert.ok(Math.abs(tiny.classRange - 0.0001) < 1e-9, `range ${tiny.classRange}`);
 });
 
 test("saturation counts values near 0 and near 1", () => {

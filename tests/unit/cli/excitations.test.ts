@@ -68,6 +68,8 @@ test("excitations CLI: per-class profiles from folders of images", async () => {
       const bad = b.classMeans.flat().filter((v: number) => !(v >= 0 && v <= 1));
       assert.deepEqual(bad, [], `${b.name}: excitations are sigmoids`);
       assert.ok(b.classSpecificity >= 0 && b.classSpecificity <= 1);
+      // the RMS distance from the overall mean cannot exceed the largest gap between two class means
+      assert.ok(b.classSpread >= 0 && b.classSpread <= b.classRange + 1e-12, `${b.name}: spread, range`);
     }
 
     const missing = await run("excitations.ts", ["--weights", model, "--images", join(dir, "nowhere")]);
