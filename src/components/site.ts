@@ -1,5 +1,6 @@
-// Page start-up shared by every chapter: starts tfjs on the reader's preferred backend (or the best one) and
-// keeps the header badge in sync. Each page imports `backend` from here; the badge lets the reader switch.
+// Page start-up shared by every chapter: registers KaTeX's fonts, starts tfjs on the reader's preferred backend (or
+// the best one) and keeps the header badge in sync. Each page imports `backend` from here; the badge lets the reader
+// switch.
 import {
   backendOrder,
   BACKEND_ORDER,
@@ -12,6 +13,13 @@ import type { BackendName, BackendState } from "../lib/backend.js";
 import { getThreadsCount } from "@tensorflow/tfjs-backend-wasm";
 import { withAllCores } from "./wasmThreads.js";
 import { isolateLaterPages, isolationText, type Isolation } from "./isolation.js";
+import { KATEX_FONTS } from "./katexFonts.generated.js";
+
+// KaTeX's fonts, from the site's own files (see scripts/vendor.ts); a browser fetches each only once a formula uses it.
+for (const { family, style, weight, href } of KATEX_FONTS)
+  document.fonts.add(
+    new FontFace(family, `url(${href}) format("woff2")`, { style, weight, display: "block" }),
+  );
 
 const STORAGE_KEY = "se-explorer.backend";
 const PROBE_KEY = "se-explorer.probe";
@@ -56,7 +64,8 @@ function renderBadge(
   label.textContent = "tfjs backend ";
   const select = document.createElement("select");
   select.setAttribute("aria-label", "tfjs backend");
-  const auto = new Option(`auto (${state.name})`, "");
+  // what "auto" picked is known only while it is the choice
+  const auto = new Option(preferred ? "auto" : `auto (${state.name})`, "");
   select.append(auto, ...BACKEND_ORDER.map((name) => new Option(name, name)));
   select.value = preferred ?? "";
   select.addEventListener("change", () => {

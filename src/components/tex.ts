@@ -1,11 +1,17 @@
-// KaTeX rendered to MathML: browsers lay MathML out natively, so no KaTeX stylesheet or web fonts are needed and
-// the site stays fully offline. Use as a tagged template: tex`z_c = \frac{1}{H W} \sum_{i,j} u_c(i,j)`.
+// KaTeX rendered to HTML (laid out with KaTeX's stylesheet and fonts, which style.css bundles from node_modules, so
+// the site stays offline) plus MathML for screen readers. MathML alone lost \mathbb and \mathbf (Chromium's MathML
+// Core knows no mathvariant but "normal") and drew Σ with its limits crowding it.
+// Use as a tagged template: tex`z_c = \frac{1}{H W} \sum_{i,j} u_c(i,j)`.
 import katex from "katex";
 
 function render(source: string, displayMode: boolean): HTMLElement {
   const element = document.createElement(displayMode ? "div" : "span");
   element.className = displayMode ? "se-tex se-tex-block" : "se-tex";
-  element.innerHTML = katex.renderToString(source, { output: "mathml", displayMode, throwOnError: true });
+  element.innerHTML = katex.renderToString(source, {
+    output: "htmlAndMathml",
+    displayMode,
+    throwOnError: true,
+  });
   return element;
 }
 

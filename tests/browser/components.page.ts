@@ -1,4 +1,5 @@
-// Renders every chart component with fixed data and exposes the markup, for the snapshot test.
+// Renders every chart component with fixed data and exposes the markup, for the snapshot test, and the SVGs a
+// screen reader would meet without a role or label.
 import { figure1 } from "../../src/lib/figure1.js";
 import { figure1Chart } from "../../src/components/figure1.js";
 import { channelBars } from "../../src/components/channelBars.js";
@@ -9,18 +10,28 @@ import { preset } from "../../src/lib/models/config.js";
 
 const values = Array.from({ length: 12 }, (_, i) => Math.sin(i) * 0.8);
 
-const snapshots: Record<string, string> = {
-  "figure1-wide": figure1Chart(figure1(), { width: 900, excitation: [0.9, 0.1, 0.5, 1, 0.3, 0.7, 0, 0.6] })
-    .outerHTML,
+const elements: Record<string, Element> = {
+  "figure1-wide": figure1Chart(figure1(), { width: 900, excitation: [0.9, 0.1, 0.5, 1, 0.3, 0.7, 0, 0.6] }),
   "figure1-phone": figure1Chart(figure1({ h: 28, w: 28, c: 512, r: 16 }), {
     width: 360,
     excitation: [0.9, 0.1, 0.5, 1, 0.3, 0.7, 0, 0.6],
-  }).outerHTML,
-  "channel-bars": channelBars(values, { width: 320, label: "z" }).outerHTML,
-  "matrix-heatmap": matrixHeatmap(values, { width: 200, shape: [3, 4], channelAxis: "cols", label: "W2" })
-    .outerHTML,
-  "table1-se-resnet50": table1Table([{ name: "SE-ResNet-50", rows: table1(preset("se_resnet50")) }])
-    .outerHTML,
+  }),
+  "channel-bars": channelBars(values, { width: 320, label: "z", yLabel: "z_c" }),
+  "matrix-heatmap": matrixHeatmap(values, { width: 200, shape: [3, 4], channelAxis: "cols", label: "W2" }),
+  "table1-se-resnet50": table1Table([{ name: "SE-ResNet-50", rows: table1(preset("se_resnet50")) }]),
 };
 
-(window as unknown as { snapshots: Record<string, string> }).snapshots = snapshots;
+const svgs = (e: Element) => [...(e.matches("svg") ? [e] : []), ...e.querySelectorAll("svg")];
+Object.assign(window, {
+  snapshots: Object.fromEntries(Object.entries(elements).map(([name, e]) => [name, e.outerHTML])),
+  // KaTeX draws some glyphs as SVG inside its aria-hidden HTML (screen readers get its MathML instead)
+  unlabelledSvgs: Object.fromEntries(
+    Object.entries(elements).map(([name, e]) => [
+      name,
+      svgs(e)
+        .filter((s) => !s.closest('[aria-hidden="true"]'))
+        .filter((s) => s.getAttribute("role") !== "img" || !s.getAttribute("aria-label"))
+        .map((s) => s.outerHTML.slice(0, 200)),
+    ]),
+  ),
+});

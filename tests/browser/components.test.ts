@@ -13,6 +13,7 @@ const SNAPSHOTS = "tests/snapshots";
 let browser: Browser;
 let server: StaticServer;
 let snapshots: Record<string, string>;
+let unlabelledSvgs: Record<string, string[]>;
 
 before(async () => {
   await bundlePage("tests/browser/components.page.ts", OUT);
@@ -21,9 +22,13 @@ before(async () => {
   const { page, problems } = await watchedPage(browser);
   await page.goto(`${server.url}/`);
   await page.waitForFunction(() => "snapshots" in window);
-  snapshots = await page.evaluate(
-    () => (window as unknown as { snapshots: Record<string, string> }).snapshots,
-  );
+  ({ snapshots, unlabelledSvgs } = await page.evaluate(() => {
+    const w = window as unknown as {
+      snapshots: Record<string, string>;
+      unlabelledSvgs: Record<string, string[]>;
+    };
+    return { snapshots: w.snapshots, unlabelledSvgs: w.unlabelledSvgs };
+  }));
   assert.deepEqual(problems, []);
 });
 
@@ -44,11 +49,13 @@ test("chart components match their snapshots", () => {
   }
 });
 
-test("charts are accessible: every SVG has a role and a label", () => {
-  for (const [name, html] of Object.entries(snapshots)) {
-    for (const [svg] of html.matchAll(/<svg[^>]*>/g)) {
-      assert.match(svg, /role="img"/, `${name}: svg without role`);
-      assert.match(svg, /aria-label="[^"]+"/, `${name}: svg without aria-label`);
-    }
-  }
+test("charts are accessible: every SVG a screen reader meets has a role and a label", () => {
+  assert.ok(Object.keys(unlabelledSvgs).length >= 5);
+  for (const [name, unlabelled] of Object.entries(unlabelledSvgs)) assert.deepEqual(unlabelled, [], name);
+  // the check sees the charts' own SVGs (one per chart at least) and KaTeX's, which it must skip
+  assert.ok(
+    Object.values(snapshots)
+      .join("")
+      .match(/<svg[^>]*role="img"/g)!.length >= 4,
+  );
 });
