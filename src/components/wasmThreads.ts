@@ -8,9 +8,17 @@ import { setThreadsCount } from "@tensorflow/tfjs-backend-wasm";
 /** Workers tfjs-backend-wasm's threaded build creates at start-up (more would have to start while it waits). */
 const PREALLOCATED_WORKERS = 8;
 
+/** The logical cores the browser reports, read before `withAllCores` changes what navigator shows tfjs. */
+const LOGICAL_CORES = navigator.hardwareConcurrency || 1;
+
+/** The logical cores the browser reports, also while `withAllCores` runs. */
+export function logicalCores(): number {
+  return LOGICAL_CORES;
+}
+
 /** Threads the site's wasm backend runs on in a cross-origin isolated page. */
 export function isolatedWasmThreads(): number {
-  return Math.min(PREALLOCATED_WORKERS, navigator.hardwareConcurrency || 1);
+  return Math.min(PREALLOCATED_WORKERS, LOGICAL_CORES);
 }
 
 /** Runs `start` (which may start the wasm backend) so that wasm, if it starts, gets isolatedWasmThreads(). */
