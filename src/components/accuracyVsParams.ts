@@ -1,6 +1,6 @@
 // The reduction-ratio study as a chart: test accuracy (mean ± std over seeds, and each seed) against the SE
 // parameters a variant adds, one colour per variant from the Okabe–Ito palette (safe for colour-vision
-// deficiencies); the selected r is ringed.
+// deficiencies); the selected r is ringed. The page says what the marks are (`ACCURACY_MARKS`).
 import * as Plot from "@observablehq/plot";
 import type { StudyRow } from "../lib/reductionStudy.js";
 
@@ -14,6 +14,10 @@ export const OKABE_ITO = [
   "#CC79A7",
   "#000000",
 ];
+
+/** What the chart's marks show, for a caption beside it. */
+export const ACCURACY_MARKS =
+  "Open circles: mean over seeds (a black ring marks the highlighted r). Whiskers: ± one sample standard deviation. Small dots: the seeds. The table below has the same numbers.";
 
 const variant = (r: number | null) => (r === null ? "no SE" : `r = ${r}`);
 
@@ -35,12 +39,18 @@ export function accuracyVsParams(
     mean: row.accuracyMean,
     low: row.accuracyMean - row.accuracyStd,
     high: row.accuracyMean + row.accuracyStd,
+    top: Math.max(row.accuracyMean + row.accuracyStd, ...row.accuracies), // where the label goes
     selected: row.r !== null && row.r === selected,
   }));
   return Plot.plot({
     width,
-    height: 320,
+    height: 340,
     marginLeft: 56,
+    marginTop: 40, // the axis label, clear of the labels above the highest whisker
+    marginRight: 24,
+    insetTop: 24,
+    insetLeft: 16,
+    insetRight: 16,
     ariaLabel: "Test accuracy against SE parameters, per reduction ratio",
     x: { label: "SE parameters added", grid: true },
     y: { label: "test accuracy (%)", grid: true, tickFormat: (v: number) => (100 * v).toFixed(1) },
@@ -53,7 +63,7 @@ export function accuracyVsParams(
         summary.filter((s) => s.selected),
         { x: "seParams", y: "mean", r: 11, stroke: "currentColor", strokeWidth: 1.5 },
       ),
-      Plot.text(summary, { x: "seParams", y: "high", text: "variant", dy: -10, fontSize: 11 }),
+      Plot.text(summary, { x: "seParams", y: "top", text: "variant", dy: -12, fontSize: 11 }),
     ],
   });
 }

@@ -8,14 +8,16 @@ export interface ChannelBarsOptions {
   /** y domain; default: [min(0, min), max(0, max)]. */
   domain?: [number, number];
   label: string;
+  /** The y axis's title (what a bar is, e.g. "z_c"). */
+  yLabel: string;
   /** Colour of the bars (a single hue; the highlight uses the theme's focus colour). */
   fill?: string;
 }
 
 export function channelBars(values: ArrayLike<number>, options: ChannelBarsOptions): SVGSVGElement {
-  const { width, height = 160, label, fill = "#5e3c99" } = options;
+  const { width, height = 170, label, yLabel, fill = "#5e3c99" } = options;
   const data = Array.from(values);
-  const margin = { top: 8, right: 8, bottom: 22, left: 40 };
+  const margin = { top: 18, right: 12, bottom: 34, left: 40 };
   const domain = options.domain ?? [Math.min(0, d3.min(data) ?? 0), Math.max(0, d3.max(data) ?? 0)];
   const x = d3
     .scaleBand<number>()
@@ -39,12 +41,30 @@ export function channelBars(values: ArrayLike<number>, options: ChannelBarsOptio
     .append("g")
     .attr("transform", `translate(${margin.left},0)`)
     .call(d3.axisLeft(y).ticks(4))
-    .call((g) => g.select(".domain").remove());
+    .call((g) => g.select(".domain").remove())
+    .call((g) =>
+      g
+        .append("text")
+        .attr("x", -margin.left)
+        .attr("y", 10)
+        .attr("fill", "currentColor")
+        .attr("text-anchor", "start")
+        .text(`↑ ${yLabel}`),
+    );
   const ticks = x.domain().filter((i) => i % Math.ceil(data.length / 8) === 0);
   svg
     .append("g")
     .attr("transform", `translate(0,${height - margin.bottom})`)
-    .call(d3.axisBottom(x).tickValues(ticks).tickSizeOuter(0));
+    .call(d3.axisBottom(x).tickValues(ticks).tickSizeOuter(0))
+    .call((g) =>
+      g
+        .append("text")
+        .attr("x", width - margin.right)
+        .attr("y", 30)
+        .attr("fill", "currentColor")
+        .attr("text-anchor", "end")
+        .text("channel →"),
+    );
   svg
     .append("g")
     .attr("fill", fill)

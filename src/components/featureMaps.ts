@@ -12,10 +12,12 @@ export interface FeatureMapsOptions {
   /** Symmetric colour domain ±max (share it between views to compare them). */
   max: number;
   label: string;
+  /** The caption under a channel's tile (default: the channel's number). */
+  caption?: (channel: number) => string;
 }
 
 export function featureMaps(values: Float32Array, options: FeatureMapsOptions): HTMLElement {
-  const { width, shape, max, label } = options;
+  const { width, shape, max, label, caption = String } = options;
   const [h, w, c] = shape;
   if (values.length < h * w * c) throw new Error(`featureMaps: ${values.length} values for shape [${shape}]`);
   const channels = options.channels ?? d3.range(c);
@@ -32,6 +34,8 @@ export function featureMaps(values: Float32Array, options: FeatureMapsOptions): 
     canvas.width = w;
     canvas.height = h;
     canvas.style.width = canvas.style.height = `${tile}px`;
+    canvas.setAttribute("role", "img");
+    canvas.setAttribute("aria-label", `${label}: channel ${ch}, ${h}×${w}`);
     const context = canvas.getContext("2d");
     if (context) {
       const image = context.createImageData(w, h);
@@ -46,9 +50,9 @@ export function featureMaps(values: Float32Array, options: FeatureMapsOptions): 
     figure.dataset.channel = String(ch);
     figure.tabIndex = 0;
     figure.setAttribute("aria-label", `channel ${ch}`);
-    const caption = document.createElement("figcaption");
-    caption.textContent = String(ch);
-    figure.append(canvas, caption);
+    const figcaption = document.createElement("figcaption");
+    figcaption.textContent = caption(ch);
+    figure.append(canvas, figcaption);
     grid.append(figure);
   }
   return grid;

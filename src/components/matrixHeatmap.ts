@@ -17,14 +17,15 @@ export function matrixHeatmap(values: ArrayLike<number>, options: MatrixHeatmapO
   const cell = Math.max(2, Math.min(14, Math.floor((width - 40) / cols)));
   const max = d3.max(Array.from(values), Math.abs) || 1;
   const colour = d3.scaleDiverging(d3.interpolatePuOr).domain([max, 0, -max]);
+  const top = 18; // room for the label above the matrix
   const svg = d3
     .create("svg")
-    .attr("width", cols * cell + 40)
-    .attr("height", rows * cell + 20)
+    .attr("width", Math.max(cols * cell + 40, 200))
+    .attr("height", rows * cell + top + 8)
     .attr("role", "img")
     .attr("aria-label", label)
     .attr("class", "se-heatmap");
-  const g = svg.append("g").attr("transform", "translate(30,4)");
+  const g = svg.append("g").attr("transform", `translate(30,${top})`);
   for (let i = 0; i < rows; i++) {
     const row = g.append("g").attr("transform", `translate(0,${i * cell})`);
     if (channelAxis === "rows") row.attr("data-channel", i);
@@ -40,13 +41,13 @@ export function matrixHeatmap(values: ArrayLike<number>, options: MatrixHeatmapO
       rect.append("title").text(`[${i}, ${j}] = ${v.toFixed(4)}`);
     }
   }
+  // The colour legend in words: the scale is symmetric, so its range is all a reader needs.
   svg
     .append("text")
-    .attr("x", 26)
+    .attr("x", 30)
     .attr("y", 12)
-    .attr("text-anchor", "end")
     .attr("font-size", 10)
     .attr("fill", "currentColor")
-    .text(`${rows}×${cols}`);
+    .text(`${rows}×${cols}: orange > 0, purple < 0, |w| ≤ ${d3.format(".2~g")(max)}`);
   return svg.node()!;
 }

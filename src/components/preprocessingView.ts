@@ -76,7 +76,9 @@ export function preprocessingView(
   root.append(
     figure(
       framed,
-      `Your image, ${image.width}×${image.height}; the dashed box (${Math.round(crop.width)}×${Math.round(crop.height)}) is what the network keeps.`,
+      Math.round(crop.width) === image.width && Math.round(crop.height) === image.height
+        ? `Your image, ${image.width}×${image.height}: the network keeps all of it.`
+        : `Your image, ${image.width}×${image.height}; the dashed box (${Math.round(crop.width)}×${Math.round(crop.height)}) is what the network keeps.`,
     ),
     figure(net, `What the network sees: ${inputSize}×${inputSize}, ${grey ? "grey" : "RGB"}.`),
   );

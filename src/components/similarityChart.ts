@@ -1,22 +1,23 @@
-// Cosine similarity of two images' excitation vectors per SE block, in forward order: does it fall with depth,
-// as the paper's observation that deeper blocks are class-specific predicts? Deterministic SVG.
+// How far apart two images' excitations are per SE block (mean |s_a − s_b|), in forward order: does the difference
+// grow with depth, as the paper's observation that deeper blocks are class-specific predicts? Deterministic SVG.
 import * as d3 from "d3";
+import type { BlockSimilarity } from "../lib/excitationSimilarity.js";
 
 export function similarityChart(
-  rows: { block: string; cosine: number }[],
+  rows: readonly BlockSimilarity[],
   { width, label }: { width: number; label: string },
 ): SVGSVGElement {
   const height = 200;
-  const margin = { top: 10, right: 12, bottom: 40, left: 44 };
+  const margin = { top: 24, right: 12, bottom: 40, left: 44 };
   const x = d3
     .scalePoint<string>()
     .domain(rows.map((r) => r.block))
     .range([margin.left, width - margin.right])
     .padding(0.5);
-  const low = Math.min(0.5, d3.min(rows, (r) => r.cosine) ?? 0.5);
   const y = d3
     .scaleLinear()
-    .domain([Math.floor(low * 10) / 10, 1])
+    .domain([0, Math.max(0.01, d3.max(rows, (r) => r.difference) ?? 0)])
+    .nice(4)
     .range([height - margin.bottom, margin.top]);
   const svg = d3
     .create("svg")
@@ -28,15 +29,15 @@ export function similarityChart(
   svg
     .append("g")
     .attr("transform", `translate(${margin.left},0)`)
-    .call(d3.axisLeft(y).ticks(5))
+    .call(d3.axisLeft(y).ticks(4))
     .call((g) =>
       g
         .append("text")
-        .attr("x", -36)
-        .attr("y", 6)
+        .attr("x", -margin.left)
+        .attr("y", 12)
         .attr("fill", "currentColor")
         .attr("text-anchor", "start")
-        .text("cosine"),
+        .text("↑ mean |Δs| per channel"),
     );
   svg
     .append("g")
@@ -52,9 +53,9 @@ export function similarityChart(
     .attr("stroke-width", 2)
     .attr(
       "d",
-      d3.line<{ block: string; cosine: number }>(
+      d3.line<BlockSimilarity>(
         (r) => x(r.block)!,
-        (r) => y(r.cosine),
+        (r) => y(r.difference),
       )(rows),
     );
   svg
@@ -64,10 +65,10 @@ export function similarityChart(
     .join("circle")
     .attr("data-block", (r) => r.block)
     .attr("cx", (r) => x(r.block)!)
-    .attr("cy", (r) => y(r.cosine))
+    .attr("cy", (r) => y(r.difference))
     .attr("r", 3.5)
     .attr("fill", "#0072B2")
     .append("title")
-    .text((r) => `${r.block}: ${r.cosine.toFixed(4)}`);
+    .text((r) => `${r.block}: mean |Δs| ${r.difference.toFixed(4)}, cosine ${r.cosine.toFixed(4)}`);
   return svg.node()!;
 }

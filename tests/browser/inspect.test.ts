@@ -410,11 +410,17 @@ test("interventions rerun the network, move only later excitations, and leak no 
 test("two images are compared block by block", async () => {
   const rows = await page.$$eval("table.se-table tr[data-block]", (trs) =>
     trs
-      .filter((tr) => tr.closest("table")!.caption?.textContent?.startsWith("Cosine similarity"))
-      .map((tr) => Number(tr.children[1].textContent)),
+      .filter((tr) => /compared per block/.test(tr.closest("table")!.caption?.textContent ?? ""))
+      .map((tr) => ({
+        difference: Number(tr.children[1].textContent),
+        cosine: Number(tr.children[2].textContent),
+      })),
   );
   assert.ok(rows.length >= 6);
-  for (const cosine of rows) assert.ok(cosine > 0 && cosine <= 1, String(cosine));
+  for (const { difference, cosine } of rows) {
+    assert.ok(difference >= 0 && difference <= 1, String(difference));
+    assert.ok(cosine > 0 && cosine <= 1, String(cosine));
+  }
   await page.click('.se-picker[aria-label="second image"] button[data-sample]:nth-of-type(3)');
   await page.waitForFunction(
     () => document.querySelector(".se-similarity")?.getAttribute("aria-label")?.includes("Trouser"),

@@ -2,7 +2,11 @@
 // tickets, the URL state, and the network input (alpha, crop box, displayable pixels).
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { blockSimilarities, cosineSimilarity } from "../../../src/lib/excitationSimilarity.js";
+import {
+  blockSimilarities,
+  cosineSimilarity,
+  meanAbsDifference,
+} from "../../../src/lib/excitationSimilarity.js";
 import { excitationHistogram } from "../../../src/lib/excitationHistogram.js";
 import { latest } from "../../../src/lib/latest.js";
 import { formatInspectState, parseInspectState } from "../../../src/lib/inspectState.js";
@@ -14,7 +18,7 @@ import {
 } from "../../../src/lib/preprocess.js";
 import type { ModelDescriptor } from "../../../src/lib/import/manifest.js";
 
-test("cosine similarity", () => {
+test("cosine similarity and mean difference per block", () => {
   assert.equal(cosineSimilarity([1, 2, 3], [2, 4, 6]), 1);
   assert.ok(Math.abs(cosineSimilarity([1, 0], [1, 1]) - Math.SQRT1_2) < 1e-12);
   assert.throws(() => cosineSimilarity([1], [1, 2]), /vectors of 1 and 2 values/);
@@ -28,9 +32,12 @@ test("cosine similarity", () => {
     { name: "SE_2_1", s: [0.2, 0.2] },
   ];
   assert.deepEqual(blockSimilarities(a, b), [
-    { block: "SE_2_1", cosine: 1 },
-    { block: "SE_3_1", cosine: 0 },
+    { block: "SE_2_1", difference: 0.3, cosine: 1 },
+    { block: "SE_3_1", difference: 1, cosine: 0 },
   ]);
+  assert.equal(meanAbsDifference([0.5, 0.25], [0.25, 0.75]), 0.375);
+  assert.throws(() => meanAbsDifference([], []), /no values/);
+  assert.throws(() => meanAbsDifference([1], [1, 2]), /vectors of 1 and 2 values/);
   assert.throws(() => blockSimilarities(a, b.slice(0, 1)), /no block SE_2_1/);
 });
 
