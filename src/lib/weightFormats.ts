@@ -81,7 +81,7 @@ export function pickFormat(results: readonly FormatComparison[]): { dtype: Weigh
       `${pct(best.bytes / reference.bytes)} of float32) that changes at most ${pct(FORMAT_RULE.maxTop1ChangeRate)} ` +
       `of the top-1 predictions (it changes ${best.top1Changes} of ${best.inputs.toLocaleString("en")})` +
       (best.accuracy !== undefined && reference.accuracy !== undefined
-        ? ` and loses at most ${pct(FORMAT_RULE.maxAccuracyDrop)} accuracy (${pct(reference.accuracy)} → ${pct(best.accuracy)})`
+        ? ` and loses at most ${(100 * FORMAT_RULE.maxAccuracyDrop).toFixed(2)} percentage points of accuracy (${pct(reference.accuracy)} → ${pct(best.accuracy)})`
         : ""),
   };
 }
