@@ -31,11 +31,11 @@ export function excitationPanels(
   const series = [...classes.map((k) => profiles.classes[k]), ...(extra ? [extra.label] : []), "all classes"];
   const range = [...OKABE_ITO.slice(0, classes.length), ...(extra ? ["#CC79A7"] : []), "currentColor"];
   const color = { domain: series, range };
-  const figure = document.createElement("div");
-  figure.className = "se-excitation-panels";
-  figure.setAttribute("role", "figure");
-  figure.setAttribute("aria-label", "Mean excitation per sampled channel and class, one panel per SE block");
-  figure.append(Plot.legend({ color }));
+  const root = document.createElement("div");
+  root.className = "se-excitation-panels";
+  root.setAttribute("role", "figure");
+  root.setAttribute("aria-label", "Mean excitation per sampled channel and class, one panel per SE block");
+  root.append(Plot.legend({ color }));
   const grid = document.createElement("div");
   grid.style.display = "grid";
   grid.style.gridTemplateColumns = `repeat(${columns}, 1fr)`;
@@ -82,6 +82,6 @@ export function excitationPanels(
       }),
     );
   }
-  figure.append(grid);
-  return figure;
+  root.append(grid);
+  return root;
 }

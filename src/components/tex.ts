@@ -1,5 +1,5 @@
-// KaTeX rendered to HTML (laid out with KaTeX's stylesheet and fonts, which style.css bundles from node_modules, so
-// the site stays offline) plus MathML for screen readers. MathML alone lost \mathbb and \mathbf (Chromium's MathML
+// KaTeX rendered to HTML (laid out with KaTeX's own stylesheet and fonts, which scripts/vendor.ts takes from
+// node_modules, so the site stays offline) plus MathML for screen readers. MathML alone lost \mathbb and \mathbf (Chromium's MathML
 // Core knows no mathvariant but "normal") and drew Σ with its limits crowding it.
 // Use as a tagged template: tex`z_c = \frac{1}{H W} \sum_{i,j} u_c(i,j)`.
 import katex from "katex";
