@@ -7,6 +7,7 @@ import { toNamedTensorMap } from "../lib/import/tensors.js";
 import { load, type ResNetModel } from "../lib/models/resnet.js";
 import { compileAhead } from "../lib/warmStart.js";
 import { MODEL_FILES } from "./modelFiles.generated.js";
+import { backend } from "./site.js";
 import { cachedFetch, pruneWeightCache } from "./weightCache.js";
 
 export interface InstalledModel {
@@ -25,9 +26,12 @@ const cache = new Map<string, Promise<InstalledModel>>();
 
 /**
  * The installed model `name` built on the active backend, once per backend and page: a backend switch (e.g. after a
- * lost WebGPU device, whose tensors are gone with it) builds it again from the cached files.
+ * lost WebGPU device, whose tensors are gone with it) builds it again from the cached files. It waits for the site's
+ * backend first: while the automatic choice measures WebGPU against wasm the active backend changes under it, and
+ * a model built then has tensors on a backend that is gone (a second visit, with the weights cached, got there).
  */
-export function loadInstalledModel(name: string): Promise<InstalledModel> {
+export async function loadInstalledModel(name: string): Promise<InstalledModel> {
+  await backend;
   const key = `${tf.getBackend()}/${name}`;
   let promise = cache.get(key);
   if (!promise) {

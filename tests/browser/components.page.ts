@@ -21,8 +21,22 @@ const elements: Record<string, Element> = {
   "table1-se-resnet50": table1Table([{ name: "SE-ResNet-50", rows: table1(preset("se_resnet50")) }]),
 };
 
+// SE-ResNet-50's stage-5 W1 (2048 channels × 128 hidden units): one image and a strip per channel, not 262,144 rects
+const stage5 = matrixHeatmap(
+  Float32Array.from({ length: 2048 * 128 }, (_, i) => Math.sin(i)),
+  { width: 700, shape: [2048, 128], channelAxis: "rows", label: "W1" },
+);
+
 const svgs = (e: Element) => [...(e.matches("svg") ? [e] : []), ...e.querySelectorAll("svg")];
 Object.assign(window, {
+  largeHeatmap: {
+    images: stage5.querySelectorAll("image").length,
+    rects: stage5.querySelectorAll("rect").length,
+    channels: new Set(
+      [...stage5.querySelectorAll("[data-channel]")].map((e) => e.getAttribute("data-channel")),
+    ).size,
+    height: Number(stage5.getAttribute("height")),
+  },
   snapshots: Object.fromEntries(Object.entries(elements).map(([name, e]) => [name, e.outerHTML])),
   // KaTeX draws some glyphs as SVG inside its aria-hidden HTML (screen readers get its MathML instead)
   unlabelledSvgs: Object.fromEntries(

@@ -14,6 +14,7 @@ let browser: Browser;
 let server: StaticServer;
 let snapshots: Record<string, string>;
 let unlabelledSvgs: Record<string, string[]>;
+let largeHeatmap: { images: number; rects: number; channels: number; height: number };
 
 before(async () => {
   await bundlePage("tests/browser/components.page.ts", OUT);
@@ -22,12 +23,13 @@ before(async () => {
   const { page, problems } = await watchedPage(browser);
   await page.goto(`${server.url}/`);
   await page.waitForFunction(() => "snapshots" in window);
-  ({ snapshots, unlabelledSvgs } = await page.evaluate(() => {
+  ({ snapshots, unlabelledSvgs, largeHeatmap } = await page.evaluate(() => {
     const w = window as unknown as {
       snapshots: Record<string, string>;
       unlabelledSvgs: Record<string, string[]>;
+      largeHeatmap: { images: number; rects: number; channels: number; height: number };
     };
-    return { snapshots: w.snapshots, unlabelledSvgs: w.unlabelledSvgs };
+    return { snapshots: w.snapshots, unlabelledSvgs: w.unlabelledSvgs, largeHeatmap: w.largeHeatmap };
   }));
   assert.deepEqual(problems, []);
 });
@@ -58,4 +60,8 @@ test("charts are accessible: every SVG a screen reader meets has a role and a la
       .join("")
       .match(/<svg[^>]*role="img"/g)!.length >= 4,
   );
+});
+
+test("a large weight matrix is one image with a highlight strip per channel, and stays on screen", () => {
+  assert.deepEqual(largeHeatmap, { images: 1, rects: 2048, channels: 2048, height: 480 + 18 + 8 });
 });
