@@ -14,12 +14,26 @@ import { getThreadsCount } from "@tensorflow/tfjs-backend-wasm";
 import { withAllCores } from "./wasmThreads.js";
 import { isolateLaterPages, isolationText, type Isolation } from "./isolation.js";
 import { KATEX_FONTS } from "./katexFonts.generated.js";
+import type { DroppedParameter } from "../lib/queryGuard.js";
 
 // KaTeX's fonts, from the site's own files (see scripts/vendor.ts); a browser fetches each only once a formula uses it.
 for (const { family, style, weight, href } of KATEX_FONTS)
   document.fonts.add(
     new FontFace(family, `url(${href}) format("woff2")`, { style, weight, display: "block" }),
   );
+
+// What the head's guard took out of the address before tfjs could throw on it (observablehq.config.ts).
+const dropped = (window as { seDroppedQuery?: DroppedParameter[] }).seDroppedQuery ?? [];
+if (dropped.length) {
+  const note = document.createElement("p");
+  note.className = "se-url-note";
+  note.setAttribute("role", "status");
+  note.textContent =
+    `Removed from the address because the page could not start with ${dropped.length === 1 ? "it" : "them"}: ` +
+    dropped.map(({ text, why }) => `“${text}” (${why})`).join(", ") +
+    ".";
+  document.querySelector("main")?.prepend(note);
+}
 
 const STORAGE_KEY = "se-explorer.backend";
 const PROBE_KEY = "se-explorer.probe";
