@@ -73,6 +73,14 @@ async function settle(t: tf.Tensor): Promise<void> {
 }
 
 /**
+ * Lets the event loop run between two timed steps: on wasm a read-back resolves at once, so without it a page
+ * running the suite could neither repaint its progress nor answer the reader for the whole run (20 s and more).
+ */
+function breathe(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/**
  * Loads each distinct model once (seeded random weights) and times every case: load, first prediction, then
  * `warmup` untimed and `runs` timed rounds in which every case runs once, in a shuffled order. Leaves no tensors
  * behind.
@@ -114,6 +122,7 @@ export async function timeNetworks(options: NetRunOptions): Promise<NetTiming[]>
       }
       const first = await predictMs(model, c.sePath);
       step(`${c.model} (${c.sePath}): first prediction`);
+      await breathe();
       timings.push({
         ...c,
         backend,
@@ -135,6 +144,7 @@ export async function timeNetworks(options: NetRunOptions): Promise<NetTiming[]>
           t.cpuSamplesMs?.push(ms.cpu);
         }
         step(`${t.model} (${t.sePath}): ${round < warmup ? "warm-up" : "run"} ${round + 1}/${warmup + runs}`);
+        await breathe();
       }
     }
   } finally {
@@ -252,6 +262,7 @@ export async function peakMatMul({ runs = 3, targetMs = 150, maxN = 2048 } = {})
         await settle(c);
         c.dispose();
         if (i > 0) samples.push(performance.now() - start); // the first run compiles
+        await breathe();
       }
     } finally {
       tf.dispose([a, b]);
