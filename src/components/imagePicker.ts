@@ -107,6 +107,7 @@ export function imagePicker(options: ImagePickerOptions): ImagePicker {
             `${decoded.image.width}×${decoded.image.height} while decoding.`,
         );
       say(notes.join(" "), "note");
+      number.value = ""; // the image is no test image now
       publish({ name, image: decoded.image, transparent: decoded.transparent, notes });
     } catch (error) {
       if (!tickets.isCurrent(ticket)) return;
@@ -117,6 +118,7 @@ export function imagePicker(options: ImagePickerOptions): ImagePicker {
   const useSample = (index: number) => {
     tickets.next(); // a file still decoding must not replace the sample chosen after it
     say("", "note");
+    number.value = String(index); // a thumbnail click, too, so that the arrows step from the image shown
     publish(sampleImage(samples, index));
   };
 
@@ -181,10 +183,20 @@ export function imagePicker(options: ImagePickerOptions): ImagePicker {
   number.max = String(samples.length - 1);
   number.value = String(options.initial);
   number.addEventListener("change", () => {
+    const range = `0 to ${samples.length - 1}`;
+    // a number field reports "" both when emptied and when what was typed is no number (Number("") would be 0)
+    if (number.value === "") {
+      say(
+        number.validity.badInput
+          ? `That is not a number: type a test image from ${range}. The current image stays.`
+          : `Type a test image number from ${range}. The current image stays.`,
+        "error",
+      );
+      return;
+    }
     const index = Number(number.value);
     if (Number.isInteger(index) && index >= 0 && index < samples.length) useSample(index);
-    else
-      say(`There are test images 0 to ${samples.length - 1}; ${number.value} is not one of them.`, "error");
+    else say(`There are test images ${range}; ${number.value} is not one of them.`, "error");
   });
   numberLabel.append(`or test image (0–${samples.length - 1}) `, number);
   gallery.append(numberLabel);

@@ -26,8 +26,9 @@ export function parseInspectState(search: string): { state: InspectState; proble
   const integer = (key: string, set: (n: number) => void) => {
     const value = params.get(key);
     if (value === null) return;
-    if (/^\d+$/.test(value)) set(Number(value));
-    else problems.push(`${key}=${value} is not a whole number`);
+    if (!/^\d+$/.test(value)) problems.push(`${key}=${value} is not a whole number from 0 up`);
+    else if (!Number.isSafeInteger(Number(value))) problems.push(`${key}=${value} is far too large`);
+    else set(Number(value));
   };
   integer("sample", (n) => (state.sample = n));
   integer("channel", (n) => (state.channel = n));

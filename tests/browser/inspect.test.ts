@@ -162,6 +162,20 @@ test("files that cannot be used are refused with a specific message and the page
     p.textContent!.replace(/^Showing |\.$/g, ""),
   );
   await resultFor(name);
+  // the number field follows a thumbnail click, and an emptied field is refused rather than read as image 0
+  const numberField = page.locator(`${MAIN} input[type=number]`);
+  const index = await page.getAttribute(`${MAIN} button[data-sample]:nth-of-type(3)`, "data-sample");
+  assert.equal(await numberField.inputValue(), index);
+  await numberField.fill("");
+  await numberField.dispatchEvent("change");
+  await page.waitForFunction(
+    (main) =>
+      /Type a test image number from 0 to \d+\. The current image stays\./.test(
+        document.querySelector(main)?.textContent ?? "",
+      ),
+    MAIN,
+  );
+  assert.equal(await page.getAttribute("table.se-top5", "data-image"), name);
   assert.deepEqual(watched.problems, []);
 });
 
@@ -404,6 +418,12 @@ test("interventions rerun the network, move only later excitations, and leak no 
   const end = await tfMemory();
   assert.equal(end.numTensors, start.numTensors, "tensors after six more interventions");
   if (start.numBytesInGPU !== undefined) assert.equal(end.numBytesInGPU, start.numBytesInGPU);
+
+  // no intervention: the comparison goes, and the page says why, rather than keep the last one on screen
+  await form.locator("select").first().selectOption("");
+  await page.waitForFunction(() => !document.querySelector("table.se-top5-after"), undefined, TIMEOUT);
+  assert.match((await page.textContent("main")) ?? "", /No intervention is chosen/);
+  assert.doesNotMatch(page.url(), /iv=/);
   assert.deepEqual(watched.problems, []);
 });
 
@@ -475,5 +495,28 @@ test("a lost WebGPU device falls back to another backend and says so", async () 
   await settled();
   await page.click(`${MAIN} button[data-sample]:nth-of-type(2)`);
   await resultFor("test image 1 (Pullover)");
+  assert.deepEqual(watched.problems, []);
+});
+
+test("a block or channel in the address that this model lacks is reported, not silently replaced", async () => {
+  await page.evaluate(() => localStorage.removeItem("se-explorer.backend")); // the previous test chose webgpu
+  await page.goto(`${server.url}/inspect?sample=3&block=SE_9_9&channel=3`);
+  await resultFor("test image 3 (Trouser)");
+  await page.waitForFunction(
+    () =>
+      /Ignored from the address: block=SE_9_9: this model's SE blocks are SE_\d+_\d+ to SE_\d+_\d+/.test(
+        document.querySelector("main")?.textContent ?? "",
+      ),
+    undefined,
+    TIMEOUT,
+  );
+  await page.goto(`${server.url}/inspect?sample=3&block=SE_2_1&channel=5000`);
+  await resultFor("test image 3 (Trouser)");
+  await page.waitForFunction(
+    () =>
+      /channel=5000: SE_2_1 has channels 0 to \d+/.test(document.querySelector("main")?.textContent ?? ""),
+    undefined,
+    TIMEOUT,
+  );
   assert.deepEqual(watched.problems, []);
 });

@@ -82,10 +82,13 @@ test("URL state round-trips; bad values are reported, not dropped silently", () 
   );
   assert.deepEqual(partial, {});
   assert.deepEqual(problems, [
-    "sample=-1 is not a whole number",
-    "channel=x is not a whole number",
+    "sample=-1 is not a whole number from 0 up",
+    "channel=x is not a whole number from 0 up",
     "block=layer4 is not an SE block name like SE_3_2",
     'intervention "block:SE_2_1:off": kind must be one of one, mean, half, clamp',
+  ]);
+  assert.deepEqual(parseInspectState("?sample=99999999999999999999").problems, [
+    "sample=99999999999999999999 is far too large",
   ]);
 });
 
