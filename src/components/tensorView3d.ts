@@ -376,6 +376,10 @@ export function tensorView3d(data: TensorView3dData, options: TensorView3dOption
   controls.minDistance = distance * 0.3;
   controls.maxDistance = distance * 3;
   controls.autoRotateSpeed = TURN_SPEED;
+  // The page keeps its scrolling: the wheel zooms only with Ctrl or ⌘ held (below), and on a touch screen a vertical
+  // swipe scrolls while a sideways drag rotates (OrbitControls would take both).
+  controls.enableZoom = false;
+  canvas.style.touchAction = "pan-y";
   controls.update();
   controls.saveState();
 
@@ -402,7 +406,7 @@ export function tensorView3d(data: TensorView3dData, options: TensorView3dOption
   const hint = document.createElement("span");
   hint.className = "se-tensor3d-hint";
   hint.textContent =
-    "Drag to rotate, scroll to zoom; or focus the view and use the arrow keys to rotate, + and − to zoom, Home to reset.";
+    "Drag to rotate (sideways on a touch screen, where a vertical swipe scrolls the page), Ctrl + scroll to zoom; or focus the view and use the arrow keys to rotate, + and − to zoom, Home to reset.";
   const bar = document.createElement("div");
   bar.className = "se-tensor3d-controls";
   bar.append(toggle, hint);
@@ -459,6 +463,16 @@ export function tensorView3d(data: TensorView3dData, options: TensorView3dOption
   toggle.addEventListener("click", () => setRotating(!rotating));
   controls.addEventListener("change", requestRender);
   controls.addEventListener("start", () => setRotating(false)); // the reader took over
+  canvas.addEventListener(
+    "wheel",
+    (event) => {
+      if (!(event.ctrlKey || event.metaKey)) return; // the page scrolls
+      event.preventDefault();
+      setRotating(false);
+      controls.dollyIn(event.deltaY < 0 ? 0.9 : 1 / 0.9);
+    },
+    { passive: false },
+  );
   canvas.addEventListener("keydown", (event) => {
     const moves: Record<string, () => void> = {
       ArrowLeft: () => controls.rotateLeft(KEY_STEP),

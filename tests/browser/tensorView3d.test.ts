@@ -91,6 +91,27 @@ test("reduced motion: no auto-rotation, nothing redrawn until the reader acts; a
   assert.deepEqual(problems, []);
 });
 
+test("the page keeps its scrolling: the wheel zooms only with Ctrl, a vertical swipe is left to the page", async () => {
+  const { page, problems } = await open("reduce");
+  const view = await call(page, "mount", [6, 5, 12]);
+  const wheel = (ctrlKey: boolean) =>
+    page.evaluate((ctrlKey) => {
+      const canvas = document.querySelector(".se-tensor3d-stage > canvas")!;
+      const event = new WheelEvent("wheel", { deltaY: -100, ctrlKey, cancelable: true, bubbles: true });
+      canvas.dispatchEvent(event);
+      return { prevented: event.defaultPrevented, touchAction: (canvas as HTMLElement).style.touchAction };
+    }, ctrlKey);
+  assert.deepEqual(await wheel(false), { prevented: false, touchAction: "pan-y" });
+  await page.waitForTimeout(300);
+  assert.equal((await call(page, "describe")).frames, view.frames, "a plain wheel turn redrew the view");
+  assert.equal((await wheel(true)).prevented, true);
+  await page.waitForFunction(
+    (n) => Number(document.querySelector<HTMLElement>(".se-tensor3d")!.dataset.frames) > n,
+    view.frames,
+  );
+  assert.deepEqual(problems, []);
+});
+
 test("without reduced motion the view turns on its own, and a key press stops it", async () => {
   const { page, problems } = await open("no-preference");
   const view = await call(page, "mount", [6, 5, 12]);
