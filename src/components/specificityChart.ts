@@ -2,6 +2,7 @@
 // stage, so the paper's observations on class-specificity can be checked by eye.
 import * as Plot from "@observablehq/plot";
 import type { BlockProfile } from "../lib/excitationProfiles.js";
+import { parseStage } from "../lib/interventions.js";
 
 /** Okabe–Ito colours, one per stage. */
 const STAGE_COLORS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00"];
@@ -10,7 +11,7 @@ export function specificityChart(
   blocks: readonly BlockProfile[],
   { width }: { width: number },
 ): HTMLElement | SVGSVGElement {
-  const stageOf = (b: BlockProfile) => /^SE_(\d+)_\d+$/.exec(b.name)?.[1] ?? "";
+  const stageOf = (b: BlockProfile) => parseStage(b.name) ?? "";
   const stages = [...new Set(blocks.map(stageOf))];
   return Plot.plot({
     width,

@@ -3,6 +3,7 @@
 // measured by the class spread (how far the class means sit from the overall mean), not by η², which a block that
 // excites every image almost alike can top.
 import type { BlockProfile } from "./excitationProfiles.js";
+import { parseStage } from "./interventions.js";
 
 /** Class means closer than this (in units of excitation) count as the same: the block treats every class alike. */
 export const FLAT_RANGE = 0.01;
@@ -41,7 +42,7 @@ export function excitationObservations(blocks: readonly BlockProfile[]): Excitat
   if (blocks.length === 0) throw new Error("no SE blocks to check");
   const stages: StageSpread[] = [];
   for (const b of blocks) {
-    const stage = /^SE_(\d+)_\d+$/.exec(b.name)?.[1] ?? b.name;
+    const stage = parseStage(b.name) ?? b.name;
     const current = stages.at(-1);
     if (current?.stage === stage) {
       current.blocks.push(b.name);

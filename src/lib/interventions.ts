@@ -20,11 +20,16 @@ export interface Intervention {
 /** Mean excitation per block over a set of images: block -> [C]. */
 export type MeanExcitations = Record<string, Float32Array>;
 
+/** The stage of a paper block name (`SE_4_6` -> "4"), or null for a name of another form. */
+export function parseStage(block: string): string | null {
+  return /^SE_(\d+)_\d+$/.exec(block)?.[1] ?? null;
+}
+
 /** The stage of a paper block name: `SE_4_6` -> "4". */
 export function stageOf(block: string): string {
-  const m = /^SE_(\d+)_\d+$/.exec(block);
-  if (!m) throw new Error(`"${block}" is not an SE block name (SE_<stage>_<block>)`);
-  return m[1];
+  const stage = parseStage(block);
+  if (stage === null) throw new Error(`"${block}" is not an SE block name (SE_<stage>_<block>)`);
+  return stage;
 }
 
 /** Stages of a model's SE blocks, in order. */

@@ -124,8 +124,12 @@ interface Batch {
   uniformPendingDisposal: GPUBuffer[];
 }
 
+/** Backends whose batching fields `batch` has found (they come with the tfjs version, so once per backend). */
+const batching = new WeakSet<WebGPUBackend>();
+
 function batch(backend: WebGPUBackend): Batch {
   const state = backend as unknown as Partial<Batch>;
+  if (batching.has(backend)) return state as Batch;
   if (
     !(state.commandQueueOwnedIds instanceof WeakSet) ||
     !Array.isArray(state.uniformPendingDisposal) ||
@@ -134,6 +138,7 @@ function batch(backend: WebGPUBackend): Batch {
   ) {
     throw new Error("SE kernels: this tfjs-backend-webgpu does not batch commands as 4.22 does");
   }
+  batching.add(backend);
   return state as Batch;
 }
 

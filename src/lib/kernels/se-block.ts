@@ -29,11 +29,16 @@ export interface SeBlockOptions {
   tiling?: TilingKind;
 }
 
-/** The tiling that suits the adapter tfjs runs on (tfjs keeps its vendor and architecture). */
+const tilings = new WeakMap<ReturnType<typeof webgpuBackend>, TilingKind>();
+
+/** The tiling that suits the adapter tfjs runs on (tfjs keeps its vendor and architecture), once per backend. */
 function defaultTiling(backend: ReturnType<typeof webgpuBackend>): TilingKind {
-  return isSoftwareAdapter(backend.adapterInfo as unknown as { vendor?: string; architecture?: string })
-    ? "software"
-    : "hardware";
+  let kind = tilings.get(backend);
+  if (kind === undefined) {
+    const info = backend.adapterInfo as unknown as { vendor?: string; architecture?: string };
+    tilings.set(backend, (kind = isSoftwareAdapter(info) ? "software" : "hardware"));
+  }
+  return kind;
 }
 
 /** The SE block applied to u [N, H, W, C] -> [N, H, W, C], optionally ending with + residual and ReLU. */

@@ -30,6 +30,9 @@ export function tiling(hw: number, c: number): Tiling {
   return { blocks, chunk, chunks: Math.ceil(hw / chunk) };
 }
 
+/** The longest chain of dependent steps a hardware tiling aims for in one invocation. */
+const STEPS = 8;
+
 /** Rows of 32 invocations per workgroup in se-reduce.wgsl and se-apply.wgsl (their override LANES). */
 export const LANES: Record<TilingKind, number> = { software: 2, hardware: 8 };
 
@@ -43,9 +46,6 @@ export function hardwareTiling(hw: number, c: number): Tiling {
   const chunk = Math.min(hw, STEPS * LANES.hardware);
   return { blocks: Math.ceil(c / CHANNELS), chunk, chunks: Math.ceil(hw / chunk) };
 }
-
-/** The longest chain of dependent steps a hardware tiling aims for in one invocation. */
-const STEPS = 8;
 
 /** se-reduce's split of fc1's C/r hidden units: G groups of A units (the last may have fewer). */
 export interface UnitGroups {
