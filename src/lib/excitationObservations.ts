@@ -14,6 +14,8 @@ export const SATURATED_SHARE = 0.5;
 export interface StageSpread {
   /** The stage as the block names give it (SE_<stage>_<block>), or the block's name where they do not. */
   stage: string;
+  /** How prose names it: "stage 4", or the block's name. */
+  label: string;
   blocks: string[];
   /** The largest class spread among the stage's blocks. */
   largestSpread: number;
@@ -42,12 +44,16 @@ export function excitationObservations(blocks: readonly BlockProfile[]): Excitat
   if (blocks.length === 0) throw new Error("no SE blocks to check");
   const stages: StageSpread[] = [];
   for (const b of blocks) {
-    const stage = parseStage(b.name) ?? b.name;
+    const parsed = parseStage(b.name);
+    const stage = parsed ?? b.name;
     const current = stages.at(-1);
     if (current?.stage === stage) {
       current.blocks.push(b.name);
       current.largestSpread = Math.max(current.largestSpread, b.classSpread);
-    } else stages.push({ stage, blocks: [b.name], largestSpread: b.classSpread });
+    } else {
+      const label = parsed === null ? b.name : `stage ${parsed}`;
+      stages.push({ stage, label, blocks: [b.name], largestSpread: b.classSpread });
+    }
   }
   const spreads = stages.map((s) => s.largestSpread);
   const first = blocks[0];

@@ -26,11 +26,11 @@ test("largest spread per stage, the most specific block and the flat ones (the s
     block("SE_4_2", 0.099, 0.42, 0.03),
   ]);
   assert.deepEqual(
-    o.stages.map((s) => [s.stage, s.blocks.length, s.largestSpread]),
+    o.stages.map((s) => [s.stage, s.label, s.blocks.length, s.largestSpread]),
     [
-      ["2", 2, 0.042],
-      ["3", 2, 0.051],
-      ["4", 2, 0.099],
+      ["2", "stage 2", 2, 0.042],
+      ["3", "stage 3", 2, 0.051],
+      ["4", "stage 4", 2, 0.099],
     ],
   );
   assert.equal(o.growsWithDepth, true);
@@ -50,8 +50,11 @@ test("spread that falls with depth, a saturated last block, names without stages
   assert.equal(o.lastSaturated, true);
   const named = excitationObservations([block("a", 0.1, 0.3), block("b", 0.2, 0.3)]);
   assert.deepEqual(
-    named.stages.map((s) => s.stage),
-    ["a", "b"],
+    named.stages.map((s) => [s.stage, s.label]),
+    [
+      ["a", "a"],
+      ["b", "b"],
+    ],
   );
   assert.equal(named.growsWithDepth, true);
   assert.equal(excitationObservations([block("SE_2_1", 0.1, 0.3)]).growsWithDepth, false);
