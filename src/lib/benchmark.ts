@@ -166,17 +166,24 @@ export interface Ratio {
   /** Quartiles of the per-round ratios: how much the host's load moved the numbers. */
   pairedQ1: number;
   pairedQ3: number;
-  /** 95 % confidence interval of `paired` (stats.medianInterval): how well the run pins the median down. */
-  pairedLow: number;
-  pairedHigh: number;
+  /**
+   * 95 % confidence interval of `paired` (stats.medianInterval): how well the run pins the median down; null when
+   * the run has too few rounds (under 6) for any interval to reach 95 %.
+   */
+  pairedLow: number | null;
+  pairedHigh: number | null;
 }
 
 /** Samples of one case, taken in the same rounds as another's. */
 export type Sampled = Pick<NetTiming, "samplesMs" | "medianMs">;
 
 export function ratio(a: Sampled, b: Sampled): Ratio {
+  if (a.samplesMs.length !== b.samplesMs.length)
+    throw new Error(
+      `paired ratio of ${a.samplesMs.length} and ${b.samplesMs.length} samples: both cases must run in the same rounds`,
+    );
   const per = a.samplesMs.map((x, i) => x / b.samplesMs[i]);
-  const [pairedLow, pairedHigh] = medianInterval(per);
+  const [pairedLow, pairedHigh] = medianInterval(per) ?? [null, null];
   return {
     ofMedians: a.medianMs / b.medianMs,
     paired: median(per),
@@ -203,9 +210,11 @@ export const SE_OVERHEAD_RECORDS = [
 
 /**
  * Whether a run shows the median ratio within `target`: "met" when its whole 95 % confidence interval lies at or
- * below it, "missed" when the whole interval lies above, and "not resolved" when the run cannot tell.
+ * below it, "missed" when the whole interval lies above, and "not resolved" when the run cannot tell (or has too few
+ * rounds for an interval).
  */
 export function targetVerdict(r: Ratio, target = SE_OVERHEAD_TARGET): "met" | "missed" | "not resolved" {
+  if (r.pairedLow === null || r.pairedHigh === null) return "not resolved";
   if (r.pairedHigh <= target) return "met";
   if (r.pairedLow > target) return "missed";
   return "not resolved";
@@ -214,7 +223,11 @@ export function targetVerdict(r: Ratio, target = SE_OVERHEAD_TARGET): "met" | "m
 /** "1.020 (95 % CI 1.004–1.031; quartiles 0.93–1.10)", for logs. */
 export function ratioText(r: Ratio): string {
   const f = (x: number, digits = 3) => x.toFixed(digits);
-  return `${f(r.paired)} (95 % CI ${f(r.pairedLow)}–${f(r.pairedHigh)}; quartiles ${f(r.pairedQ1, 2)}–${f(r.pairedQ3, 2)})`;
+  const ci =
+    r.pairedLow === null || r.pairedHigh === null
+      ? "too few rounds for a 95 % CI"
+      : `95 % CI ${f(r.pairedLow)}–${f(r.pairedHigh)}`;
+  return `${f(r.paired)} (${ci}; quartiles ${f(r.pairedQ1, 2)}–${f(r.pairedQ3, 2)})`;
 }
 
 /** Ratios between cases of one run: SE over no-SE per path, and the stock chain over ours per model. */
@@ -294,11 +307,14 @@ export interface ReaderSuite {
 }
 
 /** The short suite of the Benchmarks chapter's button, on the active backend: the peak, then the four cases. */
+/** The reader's short suite: few rounds, so that a slow CPU finishes in minutes (the chapter quotes these). */
+export const READER_SUITE = { warmup: 1, runs: 3, size: 224, maxN: 2048 } as const;
+
 export async function readerSuite({
-  warmup = 1,
-  runs = 3,
-  size = 224,
-  maxN = 2048,
+  warmup = READER_SUITE.warmup,
+  runs = READER_SUITE.runs,
+  size = READER_SUITE.size,
+  maxN = READER_SUITE.maxN,
   onProgress,
 }: {
   warmup?: number;

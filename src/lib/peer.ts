@@ -117,8 +117,11 @@ export interface CpuVerdict {
   oursMs: number;
   peerMs: number;
   oursOverPeer: Ratio;
-  /** "faster" / "slower" when the 95 % interval of the median per-round ratio lies on one side of 1, else "on par". */
-  verdict: "faster" | "slower" | "on par";
+  /**
+   * "faster" / "slower" when the 95 % interval of the median per-round ratio lies on one side of 1, "on par" when it
+   * contains 1, "unresolved" when the record has too few rounds for an interval.
+   */
+  verdict: "faster" | "slower" | "on par" | "unresolved";
 }
 
 /** Our best CPU path against ORT's best wasm runtime on SE-ResNet-50, from the record's same-round comparison. */
@@ -136,7 +139,14 @@ export function cpuVerdict(report: PeerReport): CpuVerdict {
     oursMs: timingOf(ours, PAPER_PAIR.se).medianMs,
     peerMs: timingOf(peer, PAPER_PAIR.se).medianMs,
     oursOverPeer: r,
-    verdict: r.pairedLow > 1 ? "slower" : r.pairedHigh < 1 ? "faster" : "on par",
+    verdict:
+      r.pairedLow === null || r.pairedHigh === null
+        ? "unresolved"
+        : r.pairedLow > 1
+          ? "slower"
+          : r.pairedHigh < 1
+            ? "faster"
+            : "on par",
   };
 }
 

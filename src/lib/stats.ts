@@ -33,15 +33,16 @@ export function quantile(values: readonly number[], q: number): number {
  * A distribution-free confidence interval for the median: the order statistics x₍ₖ₎ and x₍ₙ₊₁₋ₖ₎ with the largest k
  * such that P(B < k) ≤ (1 − level)/2 for B ~ Binomial(n, ½), the number of values below the true median. It assumes
  * only independent values (no normality, which per-round timings on a busy host lack) and covers the median with
- * probability at least `level`. Below 6 values no k qualifies at 95 %, and the interval is the whole range.
+ * probability at least `level`. Null when no k qualifies (below 6 values at 95 %): even the whole range of 5 values
+ * covers the median only with probability 1 − 2·2⁻⁵ ≈ 94 %, so no interval from them can claim `level`.
  */
-export function medianInterval(values: readonly number[], level = 0.95): [number, number] {
+export function medianInterval(values: readonly number[], level = 0.95): [number, number] | null {
   const n = values.length;
   if (n === 0) throw new Error("median interval of no values");
   const sorted = [...values].sort((a, b) => a - b);
   const tail = (1 - level) / 2;
   // Largest k with P(B ≤ k − 1) ≤ tail, summing P(B = j) in log space (C(n, 0)·2⁻ⁿ underflows for n > 1074).
-  let k = 1;
+  let k = 0;
   let logTerm = -n * Math.LN2; // log P(B = 0)
   let cdf = 0;
   for (let j = 0; j < n >> 1; j++) {
@@ -50,5 +51,5 @@ export function medianInterval(values: readonly number[], level = 0.95): [number
     k = j + 1;
     logTerm += Math.log(n - j) - Math.log(j + 1); // log P(B = j + 1)
   }
-  return [sorted[k - 1], sorted[n - k]];
+  return k === 0 ? null : [sorted[k - 1], sorted[n - k]];
 }

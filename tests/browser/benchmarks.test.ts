@@ -116,7 +116,7 @@ test("the overhead section shows each backend's median SE/no-SE, its interval an
     return [
       e.runtime,
       String(e.runs),
-      `${f(r.paired)}× (${f(r.pairedLow)}–${f(r.pairedHigh)})`,
+      `${f(r.paired)}× (${f(r.pairedLow!)}–${f(r.pairedHigh!)})`,
       targetVerdict(r),
     ];
   });

@@ -29,22 +29,23 @@ test("ratios are medians of per-round ratios, beside the ratio of medians", () =
   assert.equal(r.paired, 1); // per round: 1, 3, 0.5
 });
 
-test("the median's confidence interval: textbook order statistics, coverage, and the whole range for tiny runs", () => {
+test("the median's confidence interval: textbook order statistics, coverage, and none for tiny runs", () => {
   const oneTo = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
   // n = 100 at 95 %: x₍₄₀₎ and x₍₆₁₎ (P(B ≤ 39) = 0.018, P(B ≤ 40) = 0.028); input order does not matter
   assert.deepEqual(medianInterval(oneTo(100).reverse()), [40, 61]);
   assert.deepEqual(medianInterval(oneTo(10)), [2, 9]); // P(B ≤ 1) = 11/1024 ≤ 0.025 < P(B ≤ 2)
-  assert.deepEqual(medianInterval(oneTo(5)), [1, 5]);
-  assert.deepEqual(medianInterval([7]), [7, 7]);
+  assert.deepEqual(medianInterval(oneTo(6)), [1, 6]); // P(B = 0) = 1/64 ≤ 0.025
+  assert.equal(medianInterval(oneTo(5)), null); // even [min, max] covers the median only 94 % of the time
+  assert.equal(medianInterval([7]), null);
   assert.deepEqual(medianInterval(oneTo(10), 0.5), [4, 7]);
-  const [lo, hi] = medianInterval(oneTo(3000)); // log-space sums: 2⁻³⁰⁰⁰ underflows a double
+  const [lo, hi] = medianInterval(oneTo(3000))!; // log-space sums: 2⁻³⁰⁰⁰ underflows a double
   assert.ok(lo > 1400 && lo < 1500 && hi === 3001 - lo, `${lo}, ${hi}`);
   // Coverage: in 400 runs of 121 normal draws the interval misses the true median 0 about 5 % of the time or less.
   const random = mulberry32(7);
   let misses = 0;
   for (let run = 0; run < 400; run++) {
     const xs = Array.from(normalArray(121, random));
-    const [a, b] = medianInterval(xs);
+    const [a, b] = medianInterval(xs)!;
     if (a > 0 || b < 0) misses++;
   }
   assert.ok(misses <= 32, `${misses} of 400 intervals missed`); // 5 % is 20; binomial sd ≈ 4.4
@@ -59,6 +60,13 @@ test("a ratio carries the confidence interval of its median", () => {
   const r = ratio(se, plain);
   assert.equal(r.pairedLow, 1.02);
   assert.equal(r.pairedHigh, 1.09);
+  const three = ratio(
+    { samplesMs: [101, 102, 103], medianMs: 102 },
+    { samplesMs: [100, 100, 100], medianMs: 100 },
+  );
+  assert.deepEqual([three.pairedLow, three.pairedHigh], [null, null]);
+  assert.equal(targetVerdict(three), "not resolved");
+  assert.throws(() => ratio(se, { samplesMs: [100], medianMs: 100 }), /10 and 1 samples/);
 });
 
 test("the overhead target is met only when the whole interval lies within it", () => {

@@ -85,23 +85,28 @@ test("SE/no-SE and ours/ORT are paired per round, and only ours is divided by OR
 });
 
 test("the verdict compares the fastest CPU runtime of each library, with the median's interval deciding", () => {
-  const make = (oursThreaded: number[]) =>
-    report([
-      runtime("ours-wasm", "ours", "wasm", 1, [300, 300, 300], [290, 290, 290]),
-      runtime("ort-wasm", "onnxruntime-web", "wasm", 1, [280, 280, 280], [280, 280, 280]),
-      runtime("ours-wasm-threads", "ours", "wasm", 2, oursThreaded, [150, 150, 150]),
-      runtime("ort-wasm-threads", "onnxruntime-web", "wasm", 2, [200, 200, 200], [200, 200, 200]),
-      runtime("ort-webgpu", "onnxruntime-web", "webgpu", null, [50, 50, 50], [50, 50, 50]),
+  const rounds = (x: number, n: number) => Array<number>(n).fill(x);
+  const make = (oursThreaded: number[]) => {
+    const n = oursThreaded.length;
+    return report([
+      runtime("ours-wasm", "ours", "wasm", 1, rounds(300, n), rounds(290, n)),
+      runtime("ort-wasm", "onnxruntime-web", "wasm", 1, rounds(280, n), rounds(280, n)),
+      runtime("ours-wasm-threads", "ours", "wasm", 2, oursThreaded, rounds(150, n)),
+      runtime("ort-wasm-threads", "onnxruntime-web", "wasm", 2, rounds(200, n), rounds(200, n)),
+      runtime("ort-webgpu", "onnxruntime-web", "webgpu", null, rounds(50, n), rounds(50, n)),
     ]);
-  const faster = make([160, 170, 180]);
+  };
+  const faster = make([160, 170, 180, 165, 175, 172]);
   assert.equal(bestCpu(faster, "ours").id, "ours-wasm-threads");
   assert.equal(bestCpu(faster, "onnxruntime-web").id, "ort-wasm-threads"); // webgpu is not a CPU path
   const v = cpuVerdict(faster);
   assert.equal(v.verdict, "faster");
-  assert.equal(v.oursMs, 170);
+  assert.equal(v.oursMs, 171);
   assert.equal(v.peerMs, 200);
-  assert.equal(cpuVerdict(make([260, 270, 250])).verdict, "slower");
-  assert.equal(cpuVerdict(make([150, 210, 260])).verdict, "on par");
+  assert.equal(cpuVerdict(make([260, 270, 250, 255, 265, 240])).verdict, "slower");
+  assert.equal(cpuVerdict(make([150, 210, 260, 190, 230, 170])).verdict, "on par");
+  // three rounds all faster still cannot give a 95 % interval: the whole range of 3 covers the median 75 % of the time
+  assert.equal(cpuVerdict(make([160, 170, 180])).verdict, "unresolved");
 });
 
 test("matched pairs ours with the ORT runtime on the same backend and thread count", () => {

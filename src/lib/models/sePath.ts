@@ -221,7 +221,12 @@ export interface PointwiseConv {
  */
 export function foldPays(x: tf.Tensor4D, backend: string = tf.getBackend()): boolean {
   const [n, h, w, cIn] = x.shape;
-  return n === 1 && h * w >= (backend === "wasm" ? 8 : 4) * cIn;
+  return n === 1 && h * w >= foldPositionsPerChannel(backend) * cIn;
+}
+
+/** The fold's break-even, in positions per input channel: wasm repacks new conv weights on every call. */
+export function foldPositionsPerChannel(backend: string): number {
+  return backend === "wasm" ? 8 : 4;
 }
 
 /**
