@@ -3,21 +3,11 @@
 // deficiencies); the selected r is ringed. The page says what the marks are (`ACCURACY_MARKS`).
 import * as Plot from "@observablehq/plot";
 import type { StudyRow } from "../lib/reductionStudy.js";
-
-export const OKABE_ITO = [
-  "#E69F00",
-  "#56B4E9",
-  "#009E73",
-  "#F0E442",
-  "#0072B2",
-  "#D55E00",
-  "#CC79A7",
-  "#000000",
-];
+import { OKABE_ITO } from "./palette.js";
 
 /** What the chart's marks show, for a caption beside it. */
 export const ACCURACY_MARKS =
-  "Open circles: mean over seeds (a black ring marks the highlighted r). Whiskers: ± one sample standard deviation. Small dots: the seeds. The table below has the same numbers.";
+  "Open circles: mean over seeds (a larger ring in the text colour marks the highlighted r). Whiskers: ± one sample standard deviation. Small dots: the seeds. The table below has the same numbers.";
 
 const variant = (r: number | null) => (r === null ? "no SE" : `r = ${r}`);
 

@@ -1,14 +1,18 @@
 // Figure 8 of the paper, redrawn from recorded data: one panel per SE block, the mean excitation of each sampled
-// channel per class (Okabe–Ito colours) and over all classes (dark, dashed). An optional extra line shows one
-// image's own excitations (the reader's drawing). Each panel is its own plot, so that its x axis spans its own
+// channel per class (Okabe–Ito colours) and over all classes (grey, dashed). An optional extra line shows one
+// image's own excitations (the reader's drawing) in the text colour, thicker and with a dot per channel, so that no
+// two series share a colour or tell apart by colour alone. Each panel is its own plot, so that its x axis spans its own
 // block's channels (12 in one block, 44 in another); one legend above serves them all.
 import * as Plot from "@observablehq/plot";
 import type { ExcitationProfiles } from "../lib/excitationProfiles.js";
-import { OKABE_ITO } from "./accuracyVsParams.js";
+import { NEUTRAL, OKABE_ITO, READABLE_COLOURS } from "./palette.js";
+
+/** Classes one figure can draw, each in a colour of its own. */
+export const MAX_CLASSES = READABLE_COLOURS;
 
 export interface ExcitationPanelsOptions {
   width: number;
-  /** Class indices to draw (at most 8, one colour each). */
+  /** Class indices to draw (at most MAX_CLASSES, one colour each). */
   classes: number[];
   /** One image's excitations at the sampled channels, per block. */
   extra?: { label: string; values: Record<string, number[]> };
@@ -26,10 +30,10 @@ export function excitationPanels(
   profiles: ExcitationProfiles,
   { width, classes, extra }: ExcitationPanelsOptions,
 ): HTMLElement {
-  if (classes.length > OKABE_ITO.length) throw new Error(`pick at most ${OKABE_ITO.length} classes`);
+  if (classes.length > MAX_CLASSES) throw new Error(`pick at most ${MAX_CLASSES} classes`);
   const columns = width >= 900 ? 3 : width >= 560 ? 2 : 1;
   const series = [...classes.map((k) => profiles.classes[k]), ...(extra ? [extra.label] : []), "all classes"];
-  const range = [...OKABE_ITO.slice(0, classes.length), ...(extra ? ["#CC79A7"] : []), "currentColor"];
+  const range = [...OKABE_ITO.slice(0, classes.length), ...(extra ? ["currentColor"] : []), NEUTRAL];
   const color = { domain: series, range };
   const root = document.createElement("div");
   root.className = "se-excitation-panels";
@@ -43,12 +47,13 @@ export function excitationPanels(
   const panelWidth = Math.floor((width - GAP * (columns - 1)) / columns);
   for (const block of profiles.blocks) {
     const lines: Point[] = [];
+    const mine: Point[] = [];
     const means: Point[] = [];
     block.sampledChannels.forEach((channel, i) => {
       for (const k of classes)
         lines.push({ channel, value: block.classMeans[k][i], series: profiles.classes[k] });
-      const mine = extra?.values[block.name];
-      if (mine) lines.push({ channel, value: mine[i], series: extra!.label });
+      const values = extra?.values[block.name];
+      if (values) mine.push({ channel, value: values[i], series: extra!.label });
       means.push({ channel, value: block.overallMean[i], series: "all classes" });
     });
     grid.append(
@@ -64,6 +69,7 @@ export function excitationPanels(
         marks: [
           Plot.frame({ strokeOpacity: 0.2 }),
           Plot.line(lines, { x: "channel", y: "value", z: "series", stroke: "series", strokeWidth: 1.2 }),
+          Plot.line(mine, { x: "channel", y: "value", stroke: "series", strokeWidth: 2, marker: "dot" }),
           Plot.line(means, {
             x: "channel",
             y: "value",

@@ -3,7 +3,7 @@
 // out. A saturated block, like the paper's SE_5_2, piles up at both ends. Deterministic SVG.
 import * as d3 from "d3";
 import type { ExcitationHistogram } from "../lib/excitationHistogram.js";
-import { OKABE_ITO } from "./accuracyVsParams.js";
+import { NEUTRAL, OKABE_ITO } from "./palette.js";
 
 export function saturationHistograms(
   blocks: { name: string; histogram: ExcitationHistogram }[],
@@ -19,7 +19,7 @@ export function saturationHistograms(
     .attr("role", "img")
     .attr("aria-label", label)
     .attr("class", "se-saturation");
-  const [low, high, mid] = [OKABE_ITO[5], OKABE_ITO[4], "#999999"];
+  const [low, high, mid] = [OKABE_ITO[4], OKABE_ITO[3], NEUTRAL]; // vermillion, blue, grey
   blocks.forEach(({ name, histogram }, i) => {
     const { counts, nearZero, nearOne } = histogram;
     const bins = counts.length;

@@ -1,14 +1,18 @@
 // The paper's three observations on its Figure 8 (Section 6.3), checked on any model's excitation profiles: early
-// blocks are nearly class-agnostic, deeper ones class-specific, and the last ones saturate. Class-specificity is
-// measured by the class spread (how far the class means sit from the overall mean), not by η², which a block that
-// excites every image almost alike can top.
+// blocks are nearly class-agnostic, deeper ones class-specific, and a block of the last stage saturates (the
+// paper's SE_5_2: most excitations near 1, the rest near 0). Class-specificity is measured by the class spread (how
+// far the class means sit from the overall mean), not by η², which a block that excites every image almost alike
+// can top.
 import type { BlockProfile } from "./excitationProfiles.js";
 import { parseStage } from "./interventions.js";
 
 /** Class means closer than this (in units of excitation) count as the same: the block treats every class alike. */
 export const FLAT_RANGE = 0.01;
 
-/** A share of excitations below 0.1 or above 0.9 from which a block counts as saturated ("most near 1, the rest 0"). */
+/**
+ * A share of excitations below 0.1 or above 0.9 from which a block counts as saturated, provided more of them sit
+ * near 1 than near 0 ("most near 1, the rest near 0").
+ */
 export const SATURATED_SHARE = 0.5;
 
 export interface StageSpread {
@@ -23,7 +27,6 @@ export interface StageSpread {
 
 export interface ExcitationObservations {
   first: BlockProfile;
-  last: BlockProfile;
   /** The block with the largest class spread. */
   mostSpecific: BlockProfile;
   stages: StageSpread[];
@@ -31,10 +34,13 @@ export interface ExcitationObservations {
   growsWithDepth: boolean;
   /** Blocks whose class means differ by less than FLAT_RANGE on every channel. */
   flat: BlockProfile[];
+  /** The last stage's block with the largest share of excitations below 0.1 or above 0.9 (the paper's SE_5_2). */
+  mostSaturated: BlockProfile;
   /** Share of excitations below 0.1 or above 0.9. */
   firstSaturation: number;
-  lastSaturation: number;
-  lastSaturated: boolean;
+  mostSaturatedShare: number;
+  /** mostSaturated's share exceeds SATURATED_SHARE, more of it near 1 than near 0. */
+  saturates: boolean;
 }
 
 const saturation = (b: BlockProfile) => b.nearZero + b.nearOne;
@@ -57,10 +63,10 @@ export function excitationObservations(blocks: readonly BlockProfile[]): Excitat
   }
   const spreads = stages.map((s) => s.largestSpread);
   const first = blocks[0];
-  const last = blocks.at(-1)!;
+  const lastStage = blocks.filter((b) => stages.at(-1)!.blocks.includes(b.name));
+  const mostSaturated = lastStage.reduce((a, b) => (saturation(b) > saturation(a) ? b : a));
   return {
     first,
-    last,
     mostSpecific: blocks.reduce((a, b) => (b.classSpread > a.classSpread ? b : a)),
     stages,
     growsWithDepth:
@@ -68,8 +74,9 @@ export function excitationObservations(blocks: readonly BlockProfile[]): Excitat
       spreads.every((v, i) => i === 0 || v >= spreads[i - 1]) &&
       spreads.at(-1)! > spreads[0],
     flat: blocks.filter((b) => b.classRange < FLAT_RANGE),
+    mostSaturated,
     firstSaturation: saturation(first),
-    lastSaturation: saturation(last),
-    lastSaturated: saturation(last) > SATURATED_SHARE,
+    mostSaturatedShare: saturation(mostSaturated),
+    saturates: saturation(mostSaturated) > SATURATED_SHARE && mostSaturated.nearOne > mostSaturated.nearZero,
   };
 }

@@ -26,6 +26,8 @@ export interface ExcitationProfiles {
   classes: string[];
   /** Images per class actually used. */
   classCounts: number[];
+  /** Channels sampled per block (all of a block's channels where it has fewer). */
+  channelsPerBlock: number;
   blocks: BlockProfile[];
 }
 
@@ -75,7 +77,7 @@ export function excitationProfiles(
       nearOne: stats.nearOne,
     };
   });
-  return { model, classes: [...classes], classCounts, blocks };
+  return { model, classes: [...classes], classCounts, channelsPerBlock, blocks };
 }
 
 /**

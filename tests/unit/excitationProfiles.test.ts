@@ -31,6 +31,7 @@ test("profileModel: one image per class gives that image's PyTorch excitation as
     Object.keys(g.taps),
   );
   assert.deepEqual(profiles.classCounts, [1, 1]);
+  assert.equal(profiles.channelsPerBlock, 50);
   for (const block of profiles.blocks) {
     const s = g.taps[block.name].s;
     assert.equal(block.channels, s[0].length);
