@@ -120,7 +120,7 @@ export function benchmarkRunner({
         table(rows(yours, match), {
           caption: `Your browser, just now, next to ${match ? recordedLabel : "no recorded run on this backend"}. Medians of ${yours.timings[0].samplesMs.length} runs after warm-up at ${yours.size}×${yours.size}; ratios are medians of per-round ratios.`,
           columns: [
-            { label: "", value: (row) => row.measure },
+            { label: "measure", value: (row) => row.measure },
             { label: "this machine", value: (row) => row.yours, numeric: true },
             { label: "recorded", value: (row) => row.recorded, numeric: true },
           ],
