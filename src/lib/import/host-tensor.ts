@@ -81,7 +81,8 @@ export function floatToHalf(x: number): number {
 
 /**
  * Decodes `count` little-endian elements of `dtype` starting at byte `offset` of `bytes`. Works for
- * unaligned offsets (safetensors and zip entries guarantee no alignment).
+ * unaligned offsets (safetensors and zip entries guarantee no alignment). Never reads outside `bytes`,
+ * even though its buffer may go on (a view into a whole file would otherwise yield the next entry).
  */
 export function decodeElements(
   bytes: Uint8Array,
@@ -89,7 +90,13 @@ export function decodeElements(
   dtype: SourceDType,
   count: number,
 ): Float32Array | Float64Array {
-  const view = new DataView(bytes.buffer, bytes.byteOffset + offset, count * dtypeBytes[dtype]);
+  const size = count * dtypeBytes[dtype];
+  if (!(offset >= 0 && offset + size <= bytes.length)) {
+    throw new Error(
+      `cannot read ${count} ${dtype} elements (${size} bytes) at byte ${offset} of ${bytes.length}`,
+    );
+  }
+  const view = new DataView(bytes.buffer, bytes.byteOffset + offset, size);
   const out = isFloatDType(dtype) ? new Float32Array(count) : new Float64Array(count);
   switch (dtype) {
     case "F32":

@@ -41,13 +41,21 @@ interface Storage {
   numel: number;
 }
 
-/** A tensor as pickled: a strided window onto a storage, decoded only when asked for. */
+const isIndex = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0;
+const isIndexList = (v: unknown): v is number[] => Array.isArray(v) && v.every(isIndex);
+/** A pickled value in a message (ints past 2^53 arrive as bigints, which JSON.stringify refuses). */
+const show = (v: unknown): string => (Array.isArray(v) ? `[${v.map(show).join(", ")}]` : String(v));
+
+/**
+ * A tensor as pickled: a strided window onto a storage, decoded only when asked for. Offset, shape and
+ * stride are kept as pickled and checked by decode(), whose errors can name the tensor.
+ */
 export class PthTensor {
   constructor(
     readonly storage: Storage,
-    readonly offset: number,
-    readonly shape: number[],
-    readonly stride: number[],
+    readonly offset: unknown,
+    readonly shape: unknown,
+    readonly stride: unknown,
   ) {}
 
   get dtype(): SourceDType {
@@ -56,11 +64,19 @@ export class PthTensor {
 
   decode(name: string): HostTensor {
     const { storage, offset, shape, stride } = this;
+    const bad = (why: string) => new Error(`tensor "${name}" ${why}`);
+    if (!isIndexList(shape)) throw bad(`has shape ${show(shape)}; expected a list of non-negative integers`);
+    if (!isIndexList(stride))
+      throw bad(`has stride ${show(stride)}; expected a list of non-negative integers`);
+    if (stride.length !== shape.length) {
+      throw bad(`has shape ${show(shape)} but stride ${show(stride)}: expected one stride per dimension`);
+    }
+    if (!isIndex(offset)) throw bad(`has storage offset ${show(offset)}; expected a non-negative integer`);
     const count = numel(shape);
     const dtype = storage.dtype;
     if (count === 0) return { dtype, shape, data: decodeElements(new Uint8Array(0), 0, dtype, 0) };
     const last = offset + shape.reduce((s, d, i) => s + (d - 1) * stride[i], 0);
-    if (offset < 0 || stride.some((s) => s < 0) || last >= storage.numel) {
+    if (last >= storage.numel) {
       throw new Error(
         `tensor "${name}" (shape ${JSON.stringify(shape)}, stride ${JSON.stringify(stride)}, offset ${offset}) ` +
           `reaches outside its storage of ${storage.numel} elements`,
@@ -103,11 +119,11 @@ function torchClasses(module: string, name: string): unknown {
     switch (name) {
       case "_rebuild_tensor":
       case "_rebuild_tensor_v2":
-        return (storage: unknown, offset: number, size: number[], stride: number[]) => {
+        return (storage: unknown, offset: unknown, size: unknown, stride: unknown) => {
           if (typeof storage !== "object" || storage === null || !("bytes" in storage)) {
             throw new Error("a tensor in the checkpoint has no storage");
           }
-          return new PthTensor(storage as Storage, offset, [...size], [...stride]);
+          return new PthTensor(storage as Storage, offset, size, stride);
         };
       case "_rebuild_parameter":
       case "_rebuild_parameter_with_state":
@@ -133,7 +149,17 @@ function torchClasses(module: string, name: string): unknown {
   return undefined;
 }
 
-function storageFromId(pid: unknown, bytesOf: (key: string) => Uint8Array, roots?: Map<string, Storage>) {
+/**
+ * The storage a persistent id ("storage", type, key, location, numel[, view]) names. `bytesOf` returns
+ * the storage's bytes and must check that they hold exactly `numel` elements of `dtype`. `roots`
+ * (legacy format) collects the root storages, whose data follows the pickle.
+ */
+function storageFromId(
+  pid: unknown,
+  fileName: string,
+  bytesOf: (key: string, dtype: SourceDType, numel: number) => Uint8Array,
+  roots?: Map<string, Storage>,
+): Storage {
   if (!Array.isArray(pid) || pid[0] !== "storage" || !(pid[1] instanceof StorageType)) {
     throw new Error(
       `unexpected persistent id in the checkpoint: ${String(Array.isArray(pid) ? pid[0] : pid)}`,
@@ -141,17 +167,50 @@ function storageFromId(pid: unknown, bytesOf: (key: string) => Uint8Array, roots
   }
   const dtype = (pid[1] as StorageType).dtype;
   const key = String(pid[2]);
-  const count = Number(pid[4]);
-  const view = pid[5] as [string, number, number] | null | undefined;
-  let cached: Uint8Array | undefined;
-  const storage: Storage = { dtype, bytes: () => (cached ??= bytesOf(key)), start: 0, numel: count };
-  roots?.set(key, storage);
-  if (view) {
-    // Legacy storage views: a window [offset, offset + size) onto the root storage `key`.
-    const [, offset, size] = view;
-    return { dtype, bytes: storage.bytes, start: offset, numel: size };
+  const count: unknown = pid[4];
+  if (!isIndex(count)) {
+    throw new Error(
+      `${fileName}: storage ${key} has element count ${show(count)}; expected a non-negative integer`,
+    );
   }
-  return storage;
+  let cached: Uint8Array | undefined;
+  const storage: Storage = {
+    dtype,
+    bytes: () => (cached ??= bytesOf(key, dtype, count)),
+    start: 0,
+    numel: count,
+  };
+  if (roots) {
+    // Every reference to a root must agree on its type and size: its data is checked against one of them.
+    const seen = roots.get(key);
+    if (seen && (seen.dtype !== dtype || seen.numel !== count)) {
+      throw new Error(
+        `${fileName}: storage ${key} is referred to as ${seen.numel} ${seen.dtype} elements and as ` +
+          `${count} ${dtype} elements`,
+      );
+    }
+    roots.set(key, storage);
+  }
+  const view: unknown = pid[5];
+  if (view === undefined || view === null) return storage;
+  // Legacy storage views: a window [offset, offset + size) onto the root storage `key`.
+  if (!Array.isArray(view) || view.length !== 3) {
+    throw new Error(`${fileName}: storage ${key} has view ${show(view)}; expected (key, offset, size)`);
+  }
+  const [viewKey, offset, size] = view as unknown[];
+  if (!isIndex(offset) || !isIndex(size)) {
+    throw new Error(
+      `${fileName}: storage view ${show(viewKey)} has offset ${show(offset)} and size ${show(size)}; ` +
+        `expected non-negative integers`,
+    );
+  }
+  if (offset + size > count) {
+    throw new Error(
+      `${fileName}: storage view ${show(viewKey)} [${offset}, ${offset + size}) reaches past the end of ` +
+        `its root storage ${key} of ${count} elements`,
+    );
+  }
+  return { dtype, bytes: storage.bytes, start: offset, numel: size };
 }
 
 function readZipCheckpoint(bytes: Uint8Array, fileName: string): unknown {
@@ -171,9 +230,17 @@ function readZipCheckpoint(bytes: Uint8Array, fileName: string): unknown {
   const { value } = unpickle(entries.get(pkl[0])!, {
     findClass: torchClasses,
     persistentLoad: (pid) =>
-      storageFromId(pid, (key) => {
-        const data = entries.get(`${prefix}data/${key}`);
-        if (!data) throw new Error(`${fileName} lacks the storage entry ${prefix}data/${key}`);
+      storageFromId(pid, fileName, (key, dtype, count) => {
+        const name = `${prefix}data/${key}`;
+        const data = entries.get(name);
+        if (!data) throw new Error(`${fileName} lacks the storage entry ${name}`);
+        const need = count * dtypeBytes[dtype];
+        if (data.length !== need) {
+          throw new Error(
+            `${fileName}: storage entry ${name} holds ${data.length} bytes, but its ${count} ${dtype} ` +
+              `elements need ${need}`,
+          );
+        }
         return data;
       }),
   });
@@ -204,6 +271,8 @@ function readLegacyCheckpoint(bytes: Uint8Array, fileName: string): unknown {
     persistentLoad: (pid: unknown) =>
       storageFromId(
         pid,
+        fileName,
+        // Sized when read from the file below, against the root's element count.
         (key) => {
           const d = data.get(key);
           if (!d) throw new Error(`${fileName} lacks the data of storage ${key}`);

@@ -1,10 +1,12 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readCheckpoint } from "../../../src/lib/import/checkpoint.js";
+import { decodeElements } from "../../../src/lib/import/host-tensor.js";
 import { PyGlobal, PyObject, unpickle } from "../../../src/lib/import/pickle.js";
 import { PthTensor, findStateDict, readPth } from "../../../src/lib/import/pth.js";
 import { readZip } from "../../../src/lib/import/zip.js";
 import { fixtureBytes } from "./fixtures.js";
+import { type TensorSpec, legacyPth, zipPth } from "./torchSave.js";
 
 function sameTensors(a: ReturnType<typeof readCheckpoint>["tensors"], b: typeof a) {
   assert.deepEqual([...a.keys()].sort(), [...b.keys()].sort());
@@ -129,5 +131,87 @@ test("the pickle reader builds Python values and refuses what it cannot read", (
   assert.throws(
     () => unpickle(new Uint8Array([0x80, 2, 0x49, 0x31, 0x0a, 0x2e])),
     /unsupported pickle opcode 0x49 at byte 2/,
+  );
+});
+
+const f32 = (...v: number[]) => new Uint8Array(Float32Array.from(v).buffer);
+
+test("hand-built ZIP and legacy checkpoints read back exactly", () => {
+  const w = { key: "0", numel: 4, shape: [2, 2], stride: [1, 2] }; // transposed
+  const zipped = readCheckpoint(zipPth({ w }, { "0": f32(1, 2, 3, 4) })).tensors.get("w")!;
+  assert.deepEqual([...zipped.data], [1, 3, 2, 4]);
+  const view = { ...w, numel: 6, view: [2, 4] as [number, number] };
+  const legacy = readCheckpoint(legacyPth({ w: view }, { "0": Float32Array.of(9, 9, 1, 2, 3, 4) }));
+  assert.equal(legacy.format, "pth-legacy");
+  assert.deepEqual([...legacy.tensors.get("w")!.data], [1, 3, 2, 4]);
+});
+
+test("a storage entry of the wrong size is refused, not read into its neighbour", () => {
+  const w = { key: "0", numel: 4, shape: [4], stride: [1] };
+  const next = { key: "1", numel: 1, shape: [1], stride: [1] };
+  const short = zipPth({ w, next }, { "0": f32(1, 2, 3), "1": f32(5) });
+  assert.throws(
+    () => readCheckpoint(short, "s.pth"),
+    /s\.pth: storage entry archive\/data\/0 holds 12 bytes, but its 4 F32 elements need 16/,
+  );
+  const long = zipPth({ w }, { "0": f32(1, 2, 3, 4, 5) });
+  assert.throws(() => readCheckpoint(long, "l.pth"), /archive\/data\/0 holds 20 bytes, but its 4 F32/);
+  assert.throws(
+    () => readCheckpoint(zipPth({ w: { ...w, numel: -1 } }, { "0": f32() }), "n.pth"),
+    /n\.pth: storage 0 has element count -1; expected a non-negative integer/,
+  );
+});
+
+test("a legacy storage view past the end of its root storage is refused", () => {
+  const w = { key: "0", numel: 4, view: [2, 4] as [number, number], shape: [4], stride: [1] };
+  const file = legacyPth({ w }, { "0": Float32Array.of(1, 2, 3, 4) });
+  assert.throws(
+    () => readCheckpoint(file, "v.pth"),
+    /v\.pth: storage view 0v \[2, 6\) reaches past the end of its root storage 0 of 4 elements/,
+  );
+  const negative = legacyPth({ w: { ...w, view: [-1, 2] } }, { "0": Float32Array.of(1, 2, 3, 4) });
+  assert.throws(
+    () => readCheckpoint(negative, "v.pth"),
+    /storage view 0v has offset -1 and size 2; expected non-negative integers/,
+  );
+  // Two references to one root storage that disagree on its type.
+  const double = { ...w, view: undefined, storage: "DoubleStorage", numel: 2, shape: [2] };
+  assert.throws(
+    () =>
+      readCheckpoint(
+        legacyPth({ w: { ...w, view: undefined }, double }, { "0": Float32Array.of(1, 2, 3, 4) }),
+      ),
+    /storage 0 is referred to as 4 F32 elements and as 2 F64 elements/,
+  );
+});
+
+test("shapes, strides and offsets must be lists of non-negative integers of equal length", () => {
+  const data = { "0": f32(1, 2, 3, 4) };
+  const bad = (t: Partial<TensorSpec>) => () =>
+    readCheckpoint(zipPth({ "layer1.w": { key: "0", numel: 4, shape: [2, 2], stride: [2, 1], ...t } }, data));
+  assert.throws(
+    bad({ stride: [1] }),
+    /tensor "layer1\.w" has shape \[2, 2\] but stride \[1\]: expected one stride per dimension/,
+  );
+  assert.throws(
+    bad({ stride: [2, 0.5] }),
+    /tensor "layer1\.w" has stride \[2, 0\.5\]; expected a list of non-negative integers/,
+  );
+  assert.throws(bad({ stride: [2, -1] }), /tensor "layer1\.w" has stride \[2, -1\]; expected a list/);
+  assert.throws(bad({ stride: 1 }), /tensor "layer1\.w" has stride 1; expected a list/);
+  assert.throws(bad({ shape: [-2, 2] }), /tensor "layer1\.w" has shape \[-2, 2\]; expected a list/);
+  assert.throws(bad({ offset: -1 }), /tensor "layer1\.w" has storage offset -1; expected a non-negative/);
+  assert.throws(
+    bad({ offset: 1 }),
+    /tensor "layer1\.w" \(shape \[2,2\], stride \[2,1\], offset 1\) reaches outside its storage of 4/,
+  );
+});
+
+test("decodeElements never reads past the slice it is given", () => {
+  const bytes = f32(1, 2, 3, 4);
+  assert.deepEqual([...decodeElements(bytes.subarray(0, 8), 4, "F32", 1)], [2]);
+  assert.throws(
+    () => decodeElements(bytes.subarray(0, 8), 4, "F32", 2),
+    /cannot read 2 F32 elements \(8 bytes\) at byte 4 of 8/,
   );
 });
