@@ -101,6 +101,8 @@ export function readZip(bytes: Uint8Array, fileName = "file"): Map<string, Uint8
     if (start + size > bytes.length) fail(`entry "${name}" runs past the end of the file (truncated?)`);
     const data = bytes.subarray(start, start + size);
     if (crc32(data) !== crc) fail(`entry "${name}" fails its CRC-32 check (the file is corrupted)`);
+    // A repeated name would make one of the two entries silently win.
+    if (entries.has(name)) fail(`entry "${name}" appears twice`);
     entries.set(name, data);
   }
   return entries;

@@ -31,13 +31,16 @@ export function fixtureBytes(file: string): Uint8Array {
   return new Uint8Array(readFileSync(join(FIXTURES, file)));
 }
 
-/** A safetensors file from a header object and a data section (offsets are taken as given). */
+/**
+ * A safetensors file from a header (an object, or JSON text to write it verbatim) and a data section
+ * (offsets are taken as given).
+ */
 export function safetensorsBytes(
-  header: Record<string, unknown>,
+  header: Record<string, unknown> | string,
   data: Uint8Array,
   headerLength?: bigint,
 ): Uint8Array {
-  const json = new TextEncoder().encode(JSON.stringify(header));
+  const json = new TextEncoder().encode(typeof header === "string" ? header : JSON.stringify(header));
   const out = new Uint8Array(8 + json.length + data.length);
   new DataView(out.buffer).setBigUint64(0, headerLength ?? BigInt(json.length), true);
   out.set(json, 8);

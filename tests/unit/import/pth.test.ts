@@ -6,7 +6,7 @@ import { PyGlobal, PyObject, unpickle } from "../../../src/lib/import/pickle.js"
 import { PthTensor, findStateDict, readPth } from "../../../src/lib/import/pth.js";
 import { readZip } from "../../../src/lib/import/zip.js";
 import { fixtureBytes } from "./fixtures.js";
-import { type TensorSpec, legacyPth, zipPth } from "./torchSave.js";
+import { type TensorSpec, legacyPth, zip, zipPth } from "./torchSave.js";
 
 function sameTensors(a: ReturnType<typeof readCheckpoint>["tensors"], b: typeof a) {
   assert.deepEqual([...a.keys()].sort(), [...b.keys()].sort());
@@ -213,5 +213,16 @@ test("decodeElements never reads past the slice it is given", () => {
   assert.throws(
     () => decodeElements(bytes.subarray(0, 8), 4, "F32", 2),
     /cannot read 2 F32 elements \(8 bytes\) at byte 4 of 8/,
+  );
+});
+
+test("a ZIP entry name given twice is refused, not resolved to the last", () => {
+  const entries: [string, Uint8Array][] = [
+    ["archive/data/0", f32(1, 2)],
+    ["archive/data/0", f32(3, 4)],
+  ];
+  assert.throws(
+    () => readZip(zip(entries), "z.pth"),
+    /z\.pth is not a readable ZIP archive: entry "archive\/data\/0" appears twice/,
   );
 });

@@ -6,8 +6,9 @@ import { parseSafetensors } from "../../../src/lib/import/safetensors.js";
 import { f32Bytes, fixtureBytes, safetensorsBytes } from "./fixtures.js";
 
 test("parses every supported dtype, with metadata and unaligned offsets", () => {
-  const data = new Uint8Array(64);
+  const data = new Uint8Array(30);
   const v = new DataView(data.buffer);
+  v.setUint8(0, 7);
   v.setFloat32(1, 1.5, true); // F32 at an odd offset
   v.setUint16(5, floatToHalf(-2.25), true);
   v.setUint16(7, 0x3fc0, true); // BF16 1.5
@@ -18,6 +19,7 @@ test("parses every supported dtype, with metadata and unaligned offsets", () => 
   const file = safetensorsBytes(
     {
       __metadata__: { format: "pt" },
+      u: { dtype: "U8", shape: [1], data_offsets: [0, 1] },
       a: { dtype: "F32", shape: [1], data_offsets: [1, 5] },
       b: { dtype: "F16", shape: [], data_offsets: [5, 7] },
       c: { dtype: "BF16", shape: [1, 1], data_offsets: [7, 9] },
@@ -32,6 +34,7 @@ test("parses every supported dtype, with metadata and unaligned offsets", () => 
   const { tensors, metadata } = parseSafetensors(file);
   assert.deepEqual(metadata, { format: "pt" });
   const get = (k: string) => [...tensors.get(k)!.data];
+  assert.deepEqual(get("u"), [7]);
   assert.deepEqual(get("a"), [1.5]);
   assert.deepEqual(get("b"), [-2.25]);
   assert.deepEqual(tensors.get("b")!.shape, []);
@@ -106,6 +109,64 @@ test("refuses overlapping, out-of-range and mis-sized tensors", () => {
   );
   assert.throws(f({ a: { dtype: "F32", shape: [2], data_offsets: [8, 0] } }), /invalid data_offsets \[8,0\]/);
   assert.throws(f({ a: { dtype: "F32", shape: [-1], data_offsets: [0, 4] } }), /invalid shape \[-1\]/);
+});
+
+test("refuses gaps, trailing bytes and data before the first tensor: tensors must tile the data", () => {
+  const data = f32Bytes([1, 2, 3, 4]);
+  const f = (h: Record<string, unknown>) => () => parseSafetensors(safetensorsBytes(h, data), "t.st");
+  assert.throws(
+    f({
+      a: { dtype: "F32", shape: [1], data_offsets: [0, 4] },
+      b: { dtype: "F32", shape: [2], data_offsets: [8, 16] },
+    }),
+    /t\.st is not a valid safetensors file: bytes \[4, 8\) of the data belong to no tensor \(before "b"\)/,
+  );
+  assert.throws(
+    f({ a: { dtype: "F32", shape: [3], data_offsets: [4, 16] } }),
+    /bytes \[0, 4\) of the data belong to no tensor \(before "a"\)/,
+  );
+  assert.throws(
+    f({ a: { dtype: "F32", shape: [3], data_offsets: [0, 12] } }),
+    /the tensors end at byte 12 of the data but the data has 16 bytes \(trailing bytes\)/,
+  );
+  assert.throws(f({}), /the tensors end at byte 0 of the data but the data has 16 bytes/);
+  // An empty tensor inside another one's bytes is an overlap too.
+  assert.throws(
+    f({
+      a: { dtype: "F32", shape: [4], data_offsets: [0, 16] },
+      e: { dtype: "F32", shape: [0], data_offsets: [8, 8] },
+    }),
+    /tensors "a" \[0, 16\) and "e" \[8, 8\) overlap/,
+  );
+});
+
+test("refuses repeated JSON keys, which JSON.parse would silently resolve to the last", () => {
+  const data = f32Bytes([1, 2]);
+  const w = '{"dtype": "F32", "shape": [2], "data_offsets": [0, 8]}';
+  assert.throws(
+    () => parseSafetensors(safetensorsBytes(`{"w": ${w}, "w" : ${w}}`, data), "d.st"),
+    /d\.st is not a valid safetensors file: the header has the key "w" twice/,
+  );
+  assert.throws(
+    () =>
+      parseSafetensors(
+        safetensorsBytes(
+          '{"w": {"dtype": "F16", "shape": [2], "data_offsets": [0, 8], "dtype": "F32"}}',
+          data,
+        ),
+      ),
+    /the header has the key "dtype" twice in "w"/,
+  );
+  assert.throws(
+    () =>
+      parseSafetensors(
+        safetensorsBytes(`{"__metadata__": {"a": "1", "a\\u0020": "2", "a": "3"}, "w": ${w}}`, data),
+      ),
+    /the header has the key "a" twice in "__metadata__"/,
+  );
+  // Equal strings that are values, or keys of different objects, are not repeats.
+  const ok = `{"__metadata__": {"w": "w", "x": "w"}, "w": ${w}}`;
+  assert.deepEqual([...parseSafetensors(safetensorsBytes(ok, data)).tensors.get("w")!.data], [1, 2]);
 });
 
 test("refuses unsupported dtypes and malformed headers", () => {
