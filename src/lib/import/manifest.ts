@@ -118,18 +118,40 @@ export function parseDescriptor(json: unknown, where = "model.json"): ModelDescr
   const d = json as Record<string, unknown>;
   if (d.format !== FORMAT) fail(`format is ${JSON.stringify(d.format)}, expected "${FORMAT}"`);
   const config = parseConfig(d.config);
-  const p = d.preprocessing as Preprocessing | undefined;
-  if (
-    !p ||
-    !Array.isArray(p.mean) ||
-    !Array.isArray(p.std) ||
-    p.mean.length !== config.inputChannels ||
-    p.std.length !== config.inputChannels ||
-    ![p.resize, p.crop, p.inputSize].every((v) => typeof v === "number" && v > 0) ||
-    !["bilinear", "bicubic"].includes(p.interpolation)
-  ) {
-    fail(`preprocessing must give mean and std per input channel, resize, crop, interpolation and inputSize`);
+  if (typeof d.preprocessing !== "object" || d.preprocessing === null) fail("preprocessing is missing");
+  const { mean, std, resize, crop, interpolation, inputSize } = d.preprocessing as Record<
+    keyof Preprocessing,
+    unknown
+  >;
+  // Inputs are normalised as (x - mean) / std: a std of 0 or a non-number would make every input NaN.
+  for (const [field, values, positive] of [
+    ["mean", mean, false],
+    ["std", std, true],
+  ] as const) {
+    if (!Array.isArray(values) || values.length !== config.inputChannels) {
+      fail(
+        `preprocessing.${field} must list one number per input channel (${config.inputChannels}), ` +
+          `got ${JSON.stringify(values)}`,
+      );
+    }
+    for (const [i, v] of (values as unknown[]).entries()) {
+      if (typeof v !== "number" || !Number.isFinite(v) || (positive && v <= 0))
+        fail(
+          `preprocessing.${field}[${i}] is ${JSON.stringify(v)}; expected a finite number${positive ? " > 0" : ""}`,
+        );
+    }
   }
+  for (const [field, v] of [
+    ["resize", resize],
+    ["inputSize", inputSize],
+  ] as const) {
+    if (!Number.isSafeInteger(v) || (v as number) <= 0)
+      fail(`preprocessing.${field} is ${JSON.stringify(v)}; expected a positive integer (pixels)`);
+  }
+  if (typeof crop !== "number" || !(crop > 0 && crop <= 1))
+    fail(`preprocessing.crop is ${JSON.stringify(crop)}; expected a fraction in (0, 1]`);
+  if (interpolation !== "bilinear" && interpolation !== "bicubic")
+    fail(`preprocessing.interpolation is ${JSON.stringify(interpolation)}; expected "bilinear" or "bicubic"`);
   if (d.labels !== null && !LABEL_SETS.includes(d.labels as LabelSet)) {
     fail(`labels must be null or one of ${LABEL_SETS.join(", ")}, got ${JSON.stringify(d.labels)}`);
   }
@@ -145,17 +167,22 @@ export function parseDescriptor(json: unknown, where = "model.json"): ModelDescr
       }
     }
     for (const w of g.weights) {
+      if (typeof w?.name !== "string" || !Array.isArray(w.shape) || w.dtype !== "float32")
+        fail(`weight entry ${JSON.stringify(w?.name)} needs a name, a shape and dtype "float32"`);
       const q = w.quantization;
-      if (typeof w.name !== "string" || !Array.isArray(w.shape) || w.dtype !== "float32")
-        fail(`weight entry ${JSON.stringify(w.name)} needs a name, a shape and dtype "float32"`);
-      if (
-        q &&
-        !(
-          q.dtype === "float16" ||
-          (q.dtype === "uint8" && Number.isFinite(q.min) && Number.isFinite(q.scale))
-        )
-      )
+      if (!w.shape.every((n) => Number.isSafeInteger(n) && n >= 0))
+        fail(
+          `weight "${w.name}" has shape ${JSON.stringify(w.shape)}; expected a list of non-negative integers`,
+        );
+      if (q && q.dtype !== "float16" && q.dtype !== "uint8")
         fail(`weight "${w.name}" has an unsupported quantization ${JSON.stringify(q)}`);
+      if (q?.dtype === "uint8") {
+        // value = q · scale + min: a scale of 0 or below would collapse or mirror the weights.
+        if (typeof q.min !== "number" || !Number.isFinite(q.min))
+          fail(`weight "${w.name}" has uint8 min ${JSON.stringify(q.min)}; expected a finite number`);
+        if (typeof q.scale !== "number" || !Number.isFinite(q.scale) || q.scale <= 0)
+          fail(`weight "${w.name}" has uint8 scale ${JSON.stringify(q.scale)}; expected a finite number > 0`);
+      }
     }
   }
   return d as unknown as ModelDescriptor;

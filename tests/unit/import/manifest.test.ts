@@ -138,11 +138,73 @@ test("corrupted, truncated or missing shards and bad descriptors are refused", a
   );
   assert.throws(
     () => parseDescriptor({ ...d, preprocessing: { ...d.preprocessing, mean: [0.5] } }),
-    /mean and std per input channel/,
+    /preprocessing\.mean must list one number per input channel \(3\), got \[0\.5\]/,
   );
   assert.throws(
     () => parseDescriptor({ ...d, config: { ...d.config, depths: [1] } }),
     /widths has 4 entries but depths has 1/,
+  );
+});
+
+test("bad preprocessing, shapes and quantization in model.json are refused by field", async () => {
+  const d = JSON.parse(stringifyDescriptor((await encodeModel(weights, meta, "uint8")).descriptor));
+  parseDescriptor(d);
+  const withPre = (p: Record<string, unknown>) => () =>
+    parseDescriptor({ ...d, preprocessing: { ...d.preprocessing, ...p } }, "m.json");
+  assert.throws(
+    withPre({ mean: [0.5, "x", 0.4] }),
+    /m\.json: preprocessing\.mean\[1\] is "x"; expected a finite number$/,
+  );
+  assert.throws(
+    withPre({ mean: [0.5, null, 0.4] }),
+    /preprocessing\.mean\[1\] is null; expected a finite number/,
+  );
+  assert.throws(
+    withPre({ std: [0.2, 0, 0.2] }),
+    /preprocessing\.std\[1\] is 0; expected a finite number > 0/,
+  );
+  assert.throws(
+    withPre({ std: [0.2, 0.2, -1] }),
+    /preprocessing\.std\[2\] is -1; expected a finite number > 0/,
+  );
+  assert.throws(
+    withPre({ std: "0.2" }),
+    /preprocessing\.std must list one number per input channel \(3\), got "0\.2"/,
+  );
+  assert.throws(withPre({ resize: 256.5 }), /preprocessing\.resize is 256\.5; expected a positive integer/);
+  assert.throws(withPre({ inputSize: 0 }), /preprocessing\.inputSize is 0; expected a positive integer/);
+  assert.throws(withPre({ crop: 1.5 }), /preprocessing\.crop is 1\.5; expected a fraction in \(0, 1\]/);
+  assert.throws(
+    withPre({ interpolation: "nearest" }),
+    /preprocessing\.interpolation is "nearest"; expected "bilinear" or "bicubic"/,
+  );
+  assert.throws(() => parseDescriptor({ ...d, preprocessing: undefined }), /preprocessing is missing/);
+  const name = d.weightsManifest[0].weights[0].name;
+  const withEntry = (e: Record<string, unknown>) => () => {
+    const bad = structuredClone(d);
+    Object.assign(bad.weightsManifest[0].weights[0], e);
+    return parseDescriptor(bad);
+  };
+  const quoted = name.replace(/\./g, "\\.");
+  assert.throws(
+    withEntry({ shape: [-1, 3] }),
+    new RegExp(`weight "${quoted}" has shape \\[-1,3\\]; expected a list of non-negative integers`),
+  );
+  assert.throws(withEntry({ shape: [2.5] }), new RegExp(`weight "${quoted}" has shape \\[2\\.5\\]`));
+  for (const scale of [0, -0.1, "1", null])
+    assert.throws(
+      withEntry({ quantization: { dtype: "uint8", min: 0, scale } }),
+      new RegExp(
+        `weight "${quoted}" has uint8 scale ${JSON.stringify(scale).replace(".", "\\.")}; expected a finite number > 0`,
+      ),
+    );
+  assert.throws(
+    withEntry({ quantization: { dtype: "uint8", min: null, scale: 1 } }),
+    new RegExp(`weight "${quoted}" has uint8 min null; expected a finite number`),
+  );
+  assert.throws(
+    withEntry({ quantization: { dtype: "int4" } }),
+    /has an unsupported quantization \{"dtype":"int4"\}/,
   );
 });
 
