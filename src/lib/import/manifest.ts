@@ -46,6 +46,7 @@ export interface EncodedModel {
 const bytesPer: Record<WeightDType, number> = { float32: 4, float16: 2, uint8: 1 };
 
 function encodeTensor(
+  name: string,
   t: CanonicalTensor,
   dtype: WeightDType,
 ): { bytes: Uint8Array; quantization?: Quantization } {
@@ -53,6 +54,14 @@ function encodeTensor(
   if (dtype === "float32")
     return { bytes: new Uint8Array(data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength)) };
   if (dtype === "float16") {
+    // Beyond float16's range a weight would be stored as ±Infinity.
+    const largest = data.reduce((m, v) => Math.max(m, Math.abs(v)), 0);
+    if ((floatToHalf(largest) & 0x7fff) === 0x7c00) {
+      throw new Error(
+        `weight "${name}" has a value of magnitude ${largest}, beyond float16's largest (65504); ` +
+          `export as float32 or uint8 instead`,
+      );
+    }
     const h = new Uint16Array(data.length);
     for (let i = 0; i < data.length; i++) h[i] = floatToHalf(data[i]);
     return { bytes: new Uint8Array(h.buffer), quantization: { dtype: "float16" } };
@@ -85,7 +94,7 @@ export async function encodeModel(
   for (const [name, t] of weights) {
     // Only kernels and matrices are compressed: biases and BatchNorm vectors are ~0.2 % of the bytes, and
     // an error in one of them shifts a whole channel.
-    const { bytes, quantization } = encodeTensor(t, t.shape.length >= 2 ? dtype : "float32");
+    const { bytes, quantization } = encodeTensor(name, t, t.shape.length >= 2 ? dtype : "float32");
     entries.push({ name, shape: [...t.shape], dtype: "float32", ...(quantization ? { quantization } : {}) });
     parts.push(bytes);
   }
@@ -229,6 +238,11 @@ export async function decodeModel(
       else for (let i = 0; i < n; i++) data[i] = all[offset + i] * q.scale + q.min;
       offset += n * bytesPer[q?.dtype ?? "float32"];
       if (weights.has(w.name)) throw new Error(`the manifest lists "${w.name}" twice`);
+      // Shards carry no checksum unless named by hash, and uint8 min + scale can overflow float32.
+      const bad = data.findIndex((v) => !Number.isFinite(v));
+      if (bad >= 0) {
+        throw new Error(`weight "${w.name}" decodes to a non-finite value (${data[bad]}) at element ${bad}`);
+      }
       weights.set(w.name, { shape: [...w.shape], data });
     }
   }

@@ -85,6 +85,44 @@ test("float16 and uint8 stay within their error bounds; vectors stay float32", a
   }
 });
 
+test("float16 export refuses a weight beyond float16's range instead of storing Infinity", async () => {
+  const w = (values: number[]) =>
+    new Map<string, CanonicalTensor>([
+      ["fc.weight", { shape: [2, 2], data: Float32Array.from(values) }],
+      ["fc.bias", { shape: [2], data: Float32Array.of(1e6, 2) }], // vectors stay float32
+    ]);
+  await assert.rejects(
+    encodeModel(w([1, -70000, 3, 4]), meta, "float16"),
+    /weight "fc\.weight" has a value of magnitude 70000, beyond float16's largest \(65504\); export as float32 or uint8 instead/,
+  );
+  await assert.rejects(encodeModel(w([65520, 0, 0, 0]), meta, "float16"), /magnitude 65520/); // rounds to Infinity
+  const { out } = await roundTrip(w([65519, -65504, 0, 1]), "float16"); // rounds to 65504
+  assert.deepEqual([...out.get("fc.weight")!.data], [65504, -65504, 0, 1]);
+  assert.deepEqual([...out.get("fc.bias")!.data], [1e6, 2]);
+  await roundTrip(w([1, -70000, 3, 4]), "float32");
+});
+
+test("a weight that decodes to NaN or Infinity is refused by name", async () => {
+  const w = new Map<string, CanonicalTensor>([
+    ["fc.weight", { shape: [2, 2], data: Float32Array.of(1, 2, 3, 4) }],
+  ]);
+  const enc = await encodeModel(w, meta, "float32");
+  const d: ModelDescriptor = structuredClone(enc.descriptor);
+  d.weightsManifest[0].paths = ["weights.bin"]; // no content hash to catch the change
+  const nan = enc.shards[0].bytes.slice();
+  new DataView(nan.buffer).setFloat32(8, NaN, true);
+  await assert.rejects(
+    decodeModel(d, [[nan]]),
+    /weight "fc\.weight" decodes to a non-finite value \(NaN\) at element 2/,
+  );
+  // uint8: code 255 · scale + min overflows float32.
+  d.weightsManifest[0].weights[0].quantization = { dtype: "uint8", min: 0, scale: 1e37 };
+  await assert.rejects(
+    decodeModel(d, [[Uint8Array.of(0, 1, 2, 255)]]),
+    /weight "fc\.weight" decodes to a non-finite value \(Infinity\) at element 3/,
+  );
+});
+
 test("shards are at most 4 MiB, named by content hash, concatenated in order", async () => {
   const big = new Map<string, CanonicalTensor>([
     ["a", { shape: [1000, 2500], data: Float32Array.from({ length: 2_500_000 }, (_, i) => i % 977) }],
