@@ -124,6 +124,14 @@ export function fitToArchitecture(
     const bad = t.data.findIndex((v) => !Number.isFinite(v));
     if (bad >= 0)
       throw new Error(`${fileName}: "${name}" holds a non-finite value (${t.data[bad]}) at element ${bad}`);
+    // A variance below 0 would reach sqrt(var + eps) when BatchNorm is folded and give NaN logits.
+    const negative = name.endsWith(".running_var") ? t.data.findIndex((v) => v < 0) : -1;
+    if (negative >= 0) {
+      throw new Error(
+        `${fileName}: "${name}" holds a negative variance (${t.data[negative]}) at element ${negative}; ` +
+          `BatchNorm running variances must be >= 0`,
+      );
+    }
     weights.set(name, toTfjsLayout(name, t.shape, t.data as Float32Array, e.tfjs));
   }
   return weights;

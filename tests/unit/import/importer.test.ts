@@ -79,6 +79,19 @@ test("integer or non-finite weights are refused by name", () => {
   );
 });
 
+test("a negative BatchNorm running variance is refused by name", () => {
+  const g = golden("tiny_se_basic_fashion");
+  const sd = shapesOnly(g.config);
+  for (const t of sd.values()) t.data = new Float32Array(t.shape.reduce((a, b) => a * b, 1));
+  sd.get("layer1.0.bn1.running_mean")!.data[0] = -1; // means may be negative
+  fitToArchitecture(sd, g.config, "timm");
+  sd.get("layer1.0.bn1.running_var")!.data[2] = -0.5;
+  assert.throws(
+    () => fitToArchitecture(sd, g.config, "timm", "v.pth"),
+    /v\.pth: "layer1\.0\.bn1\.running_var" holds a negative variance \(-0\.5\) at element 2; BatchNorm running variances must be >= 0/,
+  );
+});
+
 test("importing real files: naming detection, forced naming and wrong architectures", () => {
   const caffe = golden("tiny_se_resnet_caffe");
   const r = importCheckpoint(fixtureBytes("tiny_se_resnet_caffe.legacy.pth"), { config: caffe.config });
