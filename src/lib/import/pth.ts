@@ -29,8 +29,18 @@ const storageTypes: Record<string, SourceDType> = {
   BoolStorage: "BOOL",
 };
 
+/**
+ * A refusal of what a file holds rather than of how an old checkpoint stores it: converting the file to
+ * the current format would not help, so no conversion hint is added.
+ */
+class ContentError extends Error {}
+
+/** A torch.*Storage class as named in a persistent id; dtype undefined: one this reader cannot decode. */
 class StorageType {
-  constructor(readonly dtype: SourceDType) {}
+  constructor(
+    readonly name: string,
+    readonly dtype: SourceDType | undefined,
+  ) {}
 }
 
 interface Storage {
@@ -109,11 +119,8 @@ export class PthTensor {
 }
 
 function torchClasses(module: string, name: string): unknown {
-  if (module === "torch" && name in storageTypes) return new StorageType(storageTypes[name]);
   if (module === "torch" && name.endsWith("Storage")) {
-    return () => {
-      throw new Error(`tensors stored as torch.${name} are not supported (only real-valued dtypes)`);
-    };
+    return new StorageType(name, Object.hasOwn(storageTypes, name) ? storageTypes[name] : undefined);
   }
   if (module === "torch._utils") {
     switch (name) {
@@ -135,7 +142,7 @@ function torchClasses(module: string, name: string): unknown {
       case "_rebuild_wrapper_subclass":
       case "_rebuild_device_tensor_from_numpy":
         return () => {
-          throw new Error(
+          throw new ContentError(
             `the checkpoint holds a tensor kind (${name}) that is not supported: only dense tensors`,
           );
         };
@@ -165,8 +172,13 @@ function storageFromId(
       `unexpected persistent id in the checkpoint: ${String(Array.isArray(pid) ? pid[0] : pid)}`,
     );
   }
-  const dtype = (pid[1] as StorageType).dtype;
+  const { name, dtype } = pid[1];
   const key = String(pid[2]);
+  if (!dtype) {
+    throw new ContentError(
+      `tensors stored as torch.${name} are not supported (supported: ${Object.keys(storageTypes).join(", ")})`,
+    );
+  }
   const count: unknown = pid[4];
   if (!isIndex(count)) {
     throw new Error(
@@ -256,13 +268,15 @@ function readLegacyCheckpoint(bytes: Uint8Array, fileName: string): unknown {
   };
   const magic = next();
   if (magic !== LEGACY_MAGIC) {
-    throw new Error(`${fileName} is a pickle but not a PyTorch checkpoint (no torch.save magic number)`);
+    throw new ContentError(
+      `${fileName} is a pickle but not a PyTorch checkpoint (no torch.save magic number)`,
+    );
   }
   const version = next();
   if (version !== 1001) throw new Error(`${fileName} uses legacy protocol version ${version}, expected 1001`);
   const info = next();
   if (info instanceof Map && info.get("little_endian") === false) {
-    throw new Error(`${fileName} was saved on a big-endian machine; ${CONVERT_HINT}`);
+    throw new Error(`${fileName} was saved on a big-endian machine`);
   }
   const roots = new Map<string, Storage>();
   const data = new Map<string, Uint8Array>();
@@ -319,6 +333,7 @@ export function readPth(bytes: Uint8Array, fileName = "file"): unknown {
     try {
       return readLegacyCheckpoint(bytes, fileName);
     } catch (e) {
+      if (e instanceof ContentError) throw e;
       throw new Error(`${(e as Error).message}\nIf this is an old PyTorch checkpoint, ${CONVERT_HINT}`);
     }
   }

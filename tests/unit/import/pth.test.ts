@@ -226,3 +226,37 @@ test("a ZIP entry name given twice is refused, not resolved to the last", () => 
     /z\.pth is not a readable ZIP archive: entry "archive\/data\/0" appears twice/,
   );
 });
+
+test("only errors of the legacy container itself suggest converting the file with PyTorch", () => {
+  const hint = /If this is an old PyTorch checkpoint, convert it with PyTorch/;
+  const data = { "0": Float32Array.of(1, 2, 3, 4) };
+  const w = { key: "0", numel: 4, shape: [4], stride: [1] };
+  const message = (file: Uint8Array) => {
+    try {
+      readCheckpoint(file, "old.pth");
+    } catch (e) {
+      return (e as Error).message;
+    }
+    assert.fail("expected an error");
+  };
+  // Refusals of what the file holds: a converted file would be refused just the same.
+  const complex = message(legacyPth({ w: { ...w, storage: "ComplexFloatStorage" } }, data));
+  assert.match(
+    complex,
+    /^tensors stored as torch\.ComplexFloatStorage are not supported \(supported: FloatStorage, HalfStorage, /,
+  );
+  const zipped = message(zipPth({ w: { ...w, storage: "ComplexFloatStorage" } }, { "0": f32(1, 2, 3, 4) }));
+  assert.equal(zipped, complex);
+  const notTorch = message(new Uint8Array([0x80, 2, 0x4b, 5, 0x2e]));
+  assert.match(
+    notTorch,
+    /^old\.pth is a pickle but not a PyTorch checkpoint \(no torch\.save magic number\)$/,
+  );
+  // Problems of the legacy container: the hint, once.
+  const view = message(legacyPth({ w: { ...w, view: [2, 4] } }, data));
+  assert.match(view, /storage view 0v \[2, 6\) reaches past the end/);
+  assert.match(view, hint);
+  const bigEndian = message(legacyPth({ w }, data, false));
+  assert.match(bigEndian, /^old\.pth was saved on a big-endian machine\n/);
+  assert.equal(bigEndian.match(/convert it with PyTorch/g)?.length, 1);
+});

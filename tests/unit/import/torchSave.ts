@@ -116,11 +116,12 @@ export function zipPth(
 export function legacyPth(
   tensors: Record<string, TensorSpec>,
   storages: Record<string, Float32Array>,
+  littleEndian = true,
 ): Uint8Array {
   const parts = [
     pickle(0x1950a86a20f9469cfc6cn),
     pickle(1001),
-    pickle(new Map<string, Py>([["little_endian", true]])),
+    pickle(new Map<string, Py>([["little_endian", littleEndian]])),
     pickle(stateDict(tensors, true)),
     pickle(Object.keys(storages)),
   ];
