@@ -237,6 +237,14 @@ async function main(argv: string[]): Promise<void> {
       "--interpolation",
       "bicubic",
     );
+    // Fashion-MNIST images are already the network's 28×28 input: nothing is resized or cropped.
+    const unused = (["crop-pct", "interpolation"] as const).filter((f) => values[f] !== undefined);
+    if (labels === "fashion-mnist" && unused.length) {
+      throw new UsageError(
+        `${unused.map((f) => `--${f}`).join(" and ")} cannot be used with labels fashion-mnist: its 28×28 ` +
+          `images are used as they are, without resizing or cropping`,
+      );
+    }
     const preprocessing =
       labels === "fashion-mnist"
         ? FASHION_MNIST_PREPROCESSING

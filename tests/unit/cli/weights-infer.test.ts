@@ -187,6 +187,35 @@ test("bad usage and bad inputs get specific messages", async () => {
   );
   const dir = await mkdtemp(join(tmpdir(), "cli-"));
   try {
+    // Fashion-MNIST preprocessing is fixed (28×28 as is): resize options are refused, not ignored.
+    const fashion = join(dir, "fashion.json");
+    await writeFile(fashion, JSON.stringify(golden("tiny_se_basic_fashion").config));
+    const fashionArgs = [
+      "import",
+      join(FIXTURES, "tiny_se_basic_fashion.pth"),
+      ...["--config", fashion, "--out", join(dir, "f")],
+    ];
+    const cropped = await run("weights.ts", [...fashionArgs, "--crop-pct", "0.9"]);
+    assert.equal(cropped.code, 2);
+    assert.match(
+      cropped.stderr,
+      /weights: --crop-pct cannot be used with labels fashion-mnist: its 28×28 images are used as they are, without resizing or cropping\n/,
+    );
+    const both = await run("weights.ts", [
+      ...fashionArgs,
+      "--labels",
+      "fashion-mnist",
+      "--interpolation",
+      "bicubic",
+      "--crop-pct",
+      "1",
+    ]);
+    assert.equal(both.code, 2);
+    assert.match(
+      both.stderr,
+      /weights: --crop-pct and --interpolation cannot be used with labels fashion-mnist/,
+    );
+    assert.deepEqual(await readdir(dir), ["fashion.json"]);
     const { out } = await importFixture(dir, "tiny_seresnext_g4", "tiny_seresnext_g4.pth", [
       "--dtype",
       "float16",
