@@ -243,6 +243,13 @@ export async function decodeModel(
       if (bad >= 0) {
         throw new Error(`weight "${w.name}" decodes to a non-finite value (${data[bad]}) at element ${bad}`);
       }
+      // BatchNorm divides by √(σ² + ε): a negative variance would make that channel's outputs NaN.
+      const negative = w.name.endsWith(".running_var") ? data.findIndex((v) => v < 0) : -1;
+      if (negative >= 0) {
+        throw new Error(
+          `weight "${w.name}" holds a negative variance (${data[negative]}) at element ${negative}`,
+        );
+      }
       weights.set(w.name, { shape: [...w.shape], data });
     }
   }

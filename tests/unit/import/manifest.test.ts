@@ -123,6 +123,22 @@ test("a weight that decodes to NaN or Infinity is refused by name", async () => 
   );
 });
 
+test("a BatchNorm variance below zero in a model file is refused by name", async () => {
+  const w = new Map<string, CanonicalTensor>([
+    ["bn1.running_var", { shape: [3], data: Float32Array.of(1, 0, 2) }],
+  ]);
+  const enc = await encodeModel(w, meta, "float32");
+  const d: ModelDescriptor = structuredClone(enc.descriptor);
+  d.weightsManifest[0].paths = ["weights.bin"]; // no content hash to catch the change
+  const bytes = enc.shards[0].bytes.slice();
+  assert.deepEqual([...(await decodeModel(d, [[bytes]])).get("bn1.running_var")!.data], [1, 0, 2]);
+  new DataView(bytes.buffer).setFloat32(4, -0.5, true);
+  await assert.rejects(
+    decodeModel(d, [[bytes]]),
+    /weight "bn1\.running_var" holds a negative variance \(-0\.5\) at element 1/,
+  );
+});
+
 test("shards are at most 4 MiB, named by content hash, concatenated in order", async () => {
   const big = new Map<string, CanonicalTensor>([
     ["a", { shape: [1000, 2500], data: Float32Array.from({ length: 2_500_000 }, (_, i) => i % 977) }],
