@@ -1,14 +1,16 @@
 // Turns every `src/**/*.wgsl` into a sibling `*.wgsl.ts` that exports the source as a string, so one WGSL file per
 // kernel can be imported the same way by Framework pages, esbuild test bundles, tsc and Node. Outputs are gitignored.
-import { readdirSync, readFileSync, writeFileSync, existsSync, statSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
 
+// Symbolic links are skipped, not followed: src/pages/lib links to src/lib (and src/pages/models to data/models), so
+// following them would reach every kernel twice and write it twice, under two different headers.
 function* walk(dir: string): Generator<string> {
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) {
-      if (name !== "node_modules" && !name.startsWith(".")) yield* walk(path);
-    } else if (name.endsWith(".wgsl")) yield path;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (entry.name !== "node_modules" && !entry.name.startsWith(".")) yield* walk(path);
+    } else if (entry.isFile() && entry.name.endsWith(".wgsl")) yield path;
   }
 }
 
