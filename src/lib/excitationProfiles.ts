@@ -4,6 +4,7 @@
 import * as tf from "@tensorflow/tfjs-core";
 import type { ResNetModel } from "./models/resnet.js";
 import { blockExcitationStats, evenlySpacedChannels } from "./excitationStats.js";
+import { imageBatch } from "./imageBatch.js";
 
 export interface BlockProfile {
   name: string;
@@ -91,13 +92,9 @@ export async function profileModel(
   classes: readonly string[],
   batchSize = 50,
 ): Promise<ExcitationProfiles> {
-  const { inputSize: size, inputChannels: channels, name } = model.config;
   const all: Record<string, Float32Array[]> = {};
   for (let start = 0; start < inputs.length; start += batchSize) {
-    const batch = inputs.slice(start, start + batchSize);
-    const data = new Float32Array(batch.length * size * size * channels);
-    batch.forEach((x, i) => data.set(x, i * size * size * channels));
-    const x = tf.tensor4d(data, [batch.length, size, size, channels]);
+    const x = imageBatch(inputs.slice(start, start + batchSize), model.config, start);
     try {
       for (const [block, vectors] of Object.entries(await batchExcitations(model, x)))
         (all[block] ??= []).push(...vectors);
@@ -105,7 +102,7 @@ export async function profileModel(
       x.dispose();
     }
   }
-  return excitationProfiles(name, all, labels, classes);
+  return excitationProfiles(model.config.name, all, labels, classes);
 }
 
 /** One normalised image's excitations at each block's sampled channels (to overlay on the class profiles). */
@@ -114,8 +111,7 @@ export async function imageExcitations(
   input: Float32Array,
   blocks: readonly BlockProfile[],
 ): Promise<Record<string, number[]>> {
-  const { inputSize: size, inputChannels: channels } = model.config;
-  const x = tf.tensor4d(input, [1, size, size, channels]);
+  const x = imageBatch([input], model.config);
   try {
     const s = await batchExcitations(model, x);
     return Object.fromEntries(blocks.map((b) => [b.name, b.sampledChannels.map((c) => s[b.name][0][c])]));

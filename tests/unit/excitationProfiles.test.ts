@@ -25,6 +25,12 @@ test("profileModel: one image per class gives that image's PyTorch excitation as
   const before = tf.memory().numTensors;
   const profiles = await profileModel(model, inputs, [0, 1], ["a", "b"], 1);
   assert.equal(tf.memory().numTensors, before, "profileModel leaks tensors");
+  await assert.rejects(
+    profileModel(model, [inputs[0], inputs[1].subarray(1)], [0, 1], ["a", "b"]),
+    /image 1 has 783 values/,
+    "a short image is refused, not zero-padded",
+  );
+  assert.equal(tf.memory().numTensors, before, "a refused batch leaks tensors");
   model.dispose();
   assert.deepEqual(
     profiles.blocks.map((b) => b.name),

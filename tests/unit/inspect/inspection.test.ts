@@ -142,6 +142,12 @@ test("mean excitations: the same in any batch size, the mean of the per-image ex
     assert.ok(maxDiff(all[block], expected) < 1e-6, block);
   }
   await assert.rejects(meanExcitations(model, []), /at least one image/);
+  const before = tf.memory().numTensors;
+  await assert.rejects(
+    meanExcitations(model, [...images, new Float32Array(785)], { batchSize: 2 }),
+    /image 5 has 785 values; se_resnet_f8_r4 takes 28×28×1 = 784/,
+  );
+  assert.equal(tf.memory().numTensors, before);
 });
 
 test("100 readouts with interventions and feature maps leave tf.memory().numTensors unchanged", async () => {
