@@ -1,9 +1,17 @@
 // Statistics of excitations across classes (the paper's Figure 8 and Section 6.3): per-class mean excitation
 // profiles of a block, how class-specific they are, and how saturated the excitations are.
 
-/** `count` channel indices spread evenly over [0, channels) (all channels when there are fewer). */
+/**
+ * `count` channel indices spread evenly over [0, channels), the first and last included (all channels when there
+ * are fewer; channel 0 alone when count is 1, which has no spacing).
+ */
 export function evenlySpacedChannels(channels: number, count = 50): number[] {
+  if (!(Number.isInteger(channels) && channels >= 1))
+    throw new Error(`channels must be a positive integer, got ${channels}`);
+  if (!(Number.isInteger(count) && count >= 1))
+    throw new Error(`count of channels to pick must be a positive integer, got ${count}`);
   if (channels <= count) return Array.from({ length: channels }, (_, i) => i);
+  if (count === 1) return [0];
   return Array.from({ length: count }, (_, i) => Math.round((i * (channels - 1)) / (count - 1)));
 }
 

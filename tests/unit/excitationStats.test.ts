@@ -8,6 +8,18 @@ test("evenly spaced channels cover both ends, or all channels when there are few
   assert.equal(picked[0], 0);
   assert.equal(picked[49], 2047);
   assert.deepEqual(evenlySpacedChannels(12, 50), [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+  assert.deepEqual(evenlySpacedChannels(10, 4), [0, 3, 6, 9]);
+  assert.deepEqual(evenlySpacedChannels(64, 1), [0], "one channel has no spacing to divide by");
+  assert.deepEqual(evenlySpacedChannels(1, 1), [0]);
+});
+
+test("evenly spaced channels refuse counts that are not positive integers", () => {
+  assert.throws(() => evenlySpacedChannels(0, 50), /channels must be a positive integer, got 0/);
+  assert.throws(
+    () => evenlySpacedChannels(64, 0),
+    /count of channels to pick must be a positive integer, got 0/,
+  );
+  assert.throws(() => evenlySpacedChannels(64, 2.5), /got 2\.5/);
 });
 
 test("class-agnostic excitations have specificity 0, class-determined ones 1", () => {
