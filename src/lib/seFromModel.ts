@@ -2,6 +2,7 @@
 // weight map) and a real feature map U from a forward pass, in the shape the synthetic input uses.
 import * as tf from "@tensorflow/tfjs-core";
 import type { CanonicalTensor } from "./import/layout.js";
+import { imageBatch } from "./imageBatch.js";
 import type { ResNetModel } from "./models/resnet.js";
 import type { SeData } from "./kernels/synthetic.js";
 
@@ -36,13 +37,16 @@ export async function blockInput(
   input: Float32Array,
   block: string,
 ): Promise<{ u: Float32Array; shape: [number, number, number, number] }> {
-  const { inputSize: size, inputChannels: channels } = model.config;
-  const x = tf.tensor4d(input, [1, size, size, channels]);
-  const prediction = model.predict(x, { featureMaps: block });
+  const x = imageBatch([input], model.config);
   try {
-    const pre = prediction.taps[block].pre!;
-    return { u: (await pre.data()) as Float32Array, shape: pre.shape as [number, number, number, number] };
+    const prediction = model.predict(x, { featureMaps: block }); // throws for a block the model lacks
+    try {
+      const pre = prediction.taps[block].pre!;
+      return { u: (await pre.data()) as Float32Array, shape: pre.shape as [number, number, number, number] };
+    } finally {
+      tf.dispose(prediction);
+    }
   } finally {
-    tf.dispose([x, prediction as unknown as tf.TensorContainer]);
+    x.dispose();
   }
 }
