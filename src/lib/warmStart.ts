@@ -8,7 +8,7 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { describe } from "./models/architecture.js";
 import type { ModelConfig } from "./models/config.js";
-import { load } from "./models/resnet.js";
+import { load, type ResNetModel } from "./models/resnet.js";
 import { expectedWeights } from "./models/weightSpec.js";
 
 const GPU_BACKENDS = new Set(["webgpu", "webgl"]);
@@ -22,19 +22,26 @@ export async function compileAhead(
   const start = performance.now();
   if (!GPU_BACKENDS.has(backend)) return { backend, ms: 0, compiled: false };
   const weights: tf.NamedTensorMap = {};
-  for (const { name, shape } of expectedWeights(describe(config))) weights[name] = tf.zeros(shape);
-  const model = load({ config, weights });
-  tf.dispose(weights);
-  const x = tf.zeros([batch, size, size, config.inputChannels]) as tf.Tensor4D;
+  let model: ResNetModel;
   try {
-    const p = model.predict(x);
+    for (const { name, shape } of expectedWeights(describe(config))) weights[name] = tf.zeros(shape);
+    model = load({ config, weights });
+  } finally {
+    tf.dispose(weights); // load keeps its own copies, and a failed load must not leak these
+  }
+  try {
+    const x = tf.zeros([batch, size, size, config.inputChannels]) as tf.Tensor4D;
     try {
-      await p.logits.data();
+      const p = model.predict(x);
+      try {
+        await p.logits.data();
+      } finally {
+        tf.dispose(p);
+      }
     } finally {
-      tf.dispose(p);
+      x.dispose();
     }
   } finally {
-    x.dispose();
     model.dispose();
   }
   return { backend, ms: performance.now() - start, compiled: true };
