@@ -58,7 +58,13 @@ test("runs group by variant, baseline first, with mean and sample std over seeds
   assert.ok(Math.abs(rows[2].accuracyStd - Math.SQRT2 * 0.01) < 1e-12);
   assert.equal(rows[0].seParams, 0);
   assert.ok(rows[1].seParams > rows[2].seParams, "smaller r, more SE parameters");
-  assert.equal(rows[1].float32Bytes, rows[1].params * 4);
+  // Counted by hand for FASHION_F8 (convs without bias, BN weight and bias, FC): stem 3·3·1·8 + 16 = 88; stage 2,
+  // two blocks of 2 × (3·3·8·8 + 16) = 2368; stage 3, 3680 (with its 1×1 projection) + 4672 = 8352; stage 4,
+  // 14528 + 18560 = 33088; FC 32·10 + 10 = 330: 44226. SE at r = 2 adds 2C²/r + C/r + C per block, two per stage:
+  // 2 × (76 + 280 + 1072) = 2856, so 47082 float32 values.
+  assert.equal(rows[0].params, 44_226);
+  assert.equal(rows[1].seParams, 2_856);
+  assert.equal(rows[1].float32Bytes, 188_328);
 });
 
 test("runs of one variant with different epochs are refused", () => {

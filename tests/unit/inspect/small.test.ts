@@ -123,7 +123,18 @@ test("alpha is composited onto the model's background; the input turns back into
     300 % 256,
     255,
   ]);
-  assert.deepEqual(inputPixels(input.x, FASHION_MNIST_PREPROCESSING, 1), input.pixels);
+  // inputPixels on hand-built inputs: normalised values of known pixels come back as those pixels, grey repeated
+  // in R, G and B, each channel with its own mean and std, out-of-range values clamped
+  const { mean, std } = FASHION_MNIST_PREPROCESSING;
+  const grey = new Float32Array(784);
+  grey.set([(0 - mean[0]) / std[0], (200 / 255 - mean[0]) / std[0], 10, -10]);
+  assert.deepEqual(
+    Array.from(inputPixels(grey, FASHION_MNIST_PREPROCESSING, 1).subarray(0, 16)),
+    [0, 0, 0, 255, 200, 200, 200, 255, 255, 255, 255, 255, 0, 0, 0, 255],
+  );
+  const onePixel = imagenetPreprocessing({ inputSize: 1 });
+  const rgb = Float32Array.from([10, 128, 250], (v, c) => (v / 255 - onePixel.mean[c]) / onePixel.std[c]);
+  assert.deepEqual(Array.from(inputPixels(rgb, onePixel, 3)), [10, 128, 250, 255]);
   const coloured = networkInput(
     { width: 28, height: 28, channels: 4, data: new Uint8Array(28 * 28 * 4).fill(128) },
     fashion,
