@@ -321,10 +321,10 @@ export function parseConfig(json: unknown): ModelConfig {
         ? 1
         : oneOf(json.downsampleKernel, [1, 3] as const, `${where}: downsampleKernel`);
     for (let s = 0; s < depths.length; s++) {
-      const w = bottleneckWidth(c, s);
-      if (w === 0 || w % c.groups !== 0)
+      const w = bottleneckWidth(c, s); // floor(widths[s] × baseWidth / 64) × groups: a multiple of groups, maybe 0
+      if (w === 0)
         throw new Error(
-          `${where}: stage ${paperStage(s)} 3x3 width ${w} is not a positive multiple of groups ${c.groups}`,
+          `${where}: stage ${paperStage(s)} 3x3 has no channels: widths[${s}] ${c.widths[s]} × baseWidth ${c.baseWidth} / 64 is below 1`,
         );
       if (w % c.reduceFirst !== 0)
         throw new Error(

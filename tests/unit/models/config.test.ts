@@ -80,6 +80,10 @@ test("bad configs are refused with messages naming the problem", () => {
     /reduceFirst 5 does not divide the stage 2 3x3 width 128/,
   );
   assert.throws(
+    () => parseConfig({ ...x, widths: [64, 128, 32, 512], baseWidth: 1 }),
+    /stage 4 3x3 has no channels: widths\[2\] 32 × baseWidth 1 \/ 64 is below 1/,
+  );
+  assert.throws(
     () => parseConfig({ ...x, baseWidth: 1, reduceFirst: 2 }),
     /stage 2 first 1x1 width 16 is not a multiple of groups 32/,
   );
