@@ -6,19 +6,7 @@ import * as tf from "@tensorflow/tfjs-core";
 import { blocks, describe } from "./architecture.js";
 import type { ModelConfig } from "./config.js";
 import { expectedWeights } from "./weightSpec.js";
-import { mulberry32 } from "../random.js";
-
-/** Standard normal samples by Box–Muller. */
-function normals(rand: () => number, n: number, std: number): Float32Array {
-  const out = new Float32Array(n);
-  for (let i = 0; i < n; i += 2) {
-    const r = Math.sqrt(-2 * Math.log(1 - rand()));
-    const t = 2 * Math.PI * rand();
-    out[i] = r * Math.cos(t) * std;
-    if (i + 1 < n) out[i + 1] = r * Math.sin(t) * std;
-  }
-  return out;
-}
+import { mulberry32, normalArray } from "../random.js";
 
 function uniforms(rand: () => number, n: number, lo: number, hi: number): Float32Array {
   const out = new Float32Array(n);
@@ -37,13 +25,13 @@ export function randomWeights(config: ModelConfig, seed: number): tf.NamedTensor
     const owner = name.slice(0, name.lastIndexOf("."));
     let values: Float32Array;
     if (shape.length === 4)
-      values = normals(rand, n, Math.sqrt(2 / (shape[0] * shape[1] * shape[2]))); // fan-in
-    else if (shape.length === 2) values = normals(rand, n, Math.sqrt(1 / shape[0]));
+      values = normalArray(n, rand, Math.sqrt(2 / (shape[0] * shape[1] * shape[2]))); // fan-in
+    else if (shape.length === 2) values = normalArray(n, rand, Math.sqrt(1 / shape[0]));
     else if (field === "running_var") values = uniforms(rand, n, 0.5, 1.5);
-    else if (field === "running_mean") values = normals(rand, n, 0.1);
+    else if (field === "running_mean") values = normalArray(n, rand, 0.1);
     else if (field === "weight")
       values = lastBN.has(owner) ? uniforms(rand, n, 0.1, 0.3) : uniforms(rand, n, 0.8, 1.2);
-    else values = normals(rand, n, 0.1); // BN shift and FC biases
+    else values = normalArray(n, rand, 0.1); // BN shift and FC biases
     out[name] = tf.tensor(values, shape, "float32");
   }
   return out;
