@@ -13,7 +13,7 @@ export function mulberry32(seed: number): () => number {
   };
 }
 
-/** `size` normal samples (Box–Muller) with this mean and standard deviation. */
+/** `size` normal samples (Box–Muller) with mean 0 and standard deviation `std`. */
 export function normalArray(size: number, random: () => number, std = 1): Float32Array {
   const out = new Float32Array(size);
   for (let i = 0; i < size; i += 2) {
