@@ -1,6 +1,7 @@
 // The saturation view: how one image's excitations of a block spread over [0, 1] — a histogram with equal bins,
 // and the shares below 0.1 and above 0.9 (the same thresholds as excitationStats), where a saturated block like the
 // paper's SE_5_2 puts nearly everything.
+import { median } from "./stats.js";
 
 export interface ExcitationHistogram {
   /** Bin i counts values in [i / bins, (i + 1) / bins); the last bin includes 1. */
@@ -23,8 +24,10 @@ export function excitationHistogram(s: ArrayLike<number>, bins = 20): Excitation
     if (v < 0.1) nearZero++;
     else if (v > 0.9) nearOne++;
   }
-  const sorted = Float64Array.from(s).sort();
-  const mid = sorted.length >> 1;
-  const median = sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-  return { counts, nearZero: nearZero / s.length, nearOne: nearOne / s.length, median };
+  return {
+    counts,
+    nearZero: nearZero / s.length,
+    nearOne: nearOne / s.length,
+    median: median(Array.from(s)),
+  };
 }
