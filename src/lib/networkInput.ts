@@ -2,7 +2,7 @@
 // with, the model's preprocessing (src/lib/preprocess.ts), the crop it takes (as a box in the image) and the
 // network input turned back into displayable pixels.
 import type { ModelDescriptor } from "./import/manifest.js";
-import { preprocess, type Preprocessing, type RawImage } from "./preprocess.js";
+import { centerCrop, preprocess, type Preprocessing, type RawImage } from "./preprocess.js";
 
 export interface NetworkInput {
   /** Normalised input [inputSize, inputSize, channels], HWC. */
@@ -27,15 +27,9 @@ export function flattenAlpha(image: RawImage, background: number): RawImage {
   return { width: image.width, height: image.height, channels: 3, data };
 }
 
-/** The center crop of `spec` as a box in a `width`×`height` image (the same arithmetic as preprocess). */
+/** The center crop of `spec` as a box in a `width`×`height` image: preprocess's crop, scaled back from the resize. */
 export function cropBox(width: number, height: number, spec: Preprocessing): NetworkInput["crop"] {
-  const [rh, rw] =
-    width <= height
-      ? [Math.trunc((spec.resize * height) / width), spec.resize]
-      : [spec.resize, Math.trunc((spec.resize * width) / height)];
-  const roundHalfEven = (v: number) => (Math.abs(v % 1) === 0.5 ? 2 * Math.round(v / 2) : Math.round(v));
-  const top = roundHalfEven((rh - spec.inputSize) / 2);
-  const left = roundHalfEven((rw - spec.inputSize) / 2);
+  const { resizedWidth: rw, resizedHeight: rh, left, top } = centerCrop(width, height, spec);
   return {
     x: (left * width) / rw,
     y: (top * height) / rh,

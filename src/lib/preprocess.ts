@@ -138,6 +138,34 @@ function toChannels(image: RawImage, channels: number): Float32Array {
 }
 
 /**
+ * Where `spec` puts a `width`×`height` image: its size after torchvision's Resize(int) (the shorter side becomes
+ * `resize`, the longer keeps the aspect ratio, truncated) and the top-left corner of the inputSize × inputSize
+ * center crop in the resized image (torchvision's CenterCrop: offsets rounded half to even, as Python's round).
+ */
+export function centerCrop(
+  width: number,
+  height: number,
+  spec: Preprocessing,
+): { resizedWidth: number; resizedHeight: number; left: number; top: number } {
+  const [rh, rw] =
+    width <= height
+      ? [Math.trunc((spec.resize * height) / width), spec.resize]
+      : [spec.resize, Math.trunc((spec.resize * width) / height)];
+  const size = spec.inputSize;
+  if (size > rh || size > rw)
+    throw new Error(
+      `a ${width}×${height} image resized to ${rw}×${rh} cannot be center-cropped to ${size}×${size}`,
+    );
+  const roundHalfEven = (v: number) => (Math.abs(v % 1) === 0.5 ? 2 * Math.round(v / 2) : Math.round(v));
+  return {
+    resizedWidth: rw,
+    resizedHeight: rh,
+    left: roundHalfEven((rw - size) / 2),
+    top: roundHalfEven((rh - size) / 2),
+  };
+}
+
+/**
  * Image -> normalised network input [inputSize, inputSize, channels] (row-major HWC, ready for
  * tf.tensor4d(x, [1, inputSize, inputSize, channels])).
  */
@@ -147,23 +175,11 @@ export function preprocess(image: RawImage, spec: Preprocessing, channels: numbe
       `preprocessing has ${spec.mean.length} mean / ${spec.std.length} std values for ${channels} channels`,
     );
   const { width, height } = image;
-  // torchvision Resize(int): the shorter side becomes `resize`, the longer keeps the aspect ratio (truncated).
-  const [rh, rw] =
-    width <= height
-      ? [Math.trunc((spec.resize * height) / width), spec.resize]
-      : [spec.resize, Math.trunc((spec.resize * width) / height)];
-  let pixels = toChannels(image, channels);
+  let pixels = toChannels(image, channels); // first: it refuses a malformed image before any arithmetic on it
+  const { resizedWidth: rw, resizedHeight: rh, left, top } = centerCrop(width, height, spec);
   if (rh !== height || rw !== width)
     pixels = resize(pixels, [height, width, channels], [rh, rw], spec.interpolation);
   const size = spec.inputSize;
-  if (size > rh || size > rw)
-    throw new Error(
-      `a ${width}×${height} image resized to ${rw}×${rh} cannot be center-cropped to ${size}×${size}`,
-    );
-  // torchvision CenterCrop: offsets rounded half to even, as Python's round.
-  const roundHalfEven = (v: number) => (Math.abs(v % 1) === 0.5 ? 2 * Math.round(v / 2) : Math.round(v));
-  const top = roundHalfEven((rh - size) / 2);
-  const left = roundHalfEven((rw - size) / 2);
   const out = new Float32Array(size * size * channels);
   for (let y = 0; y < size; y++)
     for (let x = 0; x < size; x++)

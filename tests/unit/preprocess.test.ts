@@ -7,6 +7,7 @@ import { join } from "node:path";
 import jpeg from "jpeg-js";
 import { PNG } from "pngjs";
 import {
+  centerCrop,
   FASHION_MNIST_PREPROCESSING,
   IMAGENET_MEAN,
   IMAGENET_STD,
@@ -78,6 +79,17 @@ test("jpeg-js decodes like Pillow (4:4:4 JPEG, IDCT rounding only)", () => {
     img.data.forEach((v, i) => (d = Math.max(d, Math.abs(v - c.jpgDecodedByPillow[i]))));
     assert.ok(d <= 4, `${c.jpg}: ${d} levels`);
   }
+});
+
+test("center crop: shorter side to resize, longer truncated, offsets rounded half to even", () => {
+  const spec = (resize: number) => ({ ...FASHION_MNIST_PREPROCESSING, resize, inputSize: 6 });
+  // 11×11 stays 11×11; (11 - 6) / 2 = 2.5 rounds to 2
+  assert.deepEqual(centerCrop(11, 11, spec(11)), { resizedWidth: 11, resizedHeight: 11, left: 2, top: 2 });
+  // 13×20: width 13, height 20; (13 - 6) / 2 = 3.5 rounds to 4
+  assert.deepEqual(centerCrop(13, 20, spec(13)), { resizedWidth: 13, resizedHeight: 20, left: 4, top: 7 });
+  // 30×21 to height 10: width 30 · 10 / 21 = 14.28 truncates to 14; left (14 - 6) / 2 = 4
+  assert.deepEqual(centerCrop(30, 21, spec(10)), { resizedWidth: 14, resizedHeight: 10, left: 4, top: 2 });
+  assert.throws(() => centerCrop(30, 21, spec(5)), /resized to 7×5 cannot be center-cropped to 6×6/);
 });
 
 test("bad images and impossible crops are refused", () => {
