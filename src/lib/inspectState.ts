@@ -1,7 +1,7 @@
 // The Inspect chapter's shareable state in the URL's query string: `?model=fashion-default&sample=37&block=SE_3_2
 // &channel=5&iv=stage:4:one&compare=resnet50`. Uploaded images are never put in the URL (they stay in the browser), so a shared
 // link carries a sample number or nothing. Unknown or malformed values are reported, not silently dropped.
-import { formatIntervention, parseIntervention, type Intervention } from "./interventions.js";
+import { formatIntervention, parseIntervention, parseStage, type Intervention } from "./interventions.js";
 
 export interface InspectState {
   model?: string;
@@ -34,7 +34,7 @@ export function parseInspectState(search: string): { state: InspectState; proble
   integer("channel", (n) => (state.channel = n));
   const block = params.get("block");
   if (block) {
-    if (/^SE_\d+_\d+$/.test(block)) state.block = block;
+    if (parseStage(block) !== null) state.block = block;
     else problems.push(`block=${block} is not an SE block name like SE_3_2`);
   }
   const iv = params.get("iv");

@@ -1,5 +1,6 @@
 // The SE block shapes a reader can pick on the step-by-step chapter: the first SE block of each stage of
 // SE-ResNet-50 (from its definition) plus a small one that is quick anywhere, and the ratios that divide C.
+import { stageOf } from "./interventions.js";
 import { describe, seModules } from "./models/architecture.js";
 import { preset } from "./models/config.js";
 
@@ -12,7 +13,7 @@ export interface SeShapeChoice {
 export function seShapeChoices(): SeShapeChoice[] {
   const firstOfStage = new Map<string, SeShapeChoice>();
   for (const se of seModules(describe(preset("se_resnet50")))) {
-    const stage = se.name.split("_")[1];
+    const stage = stageOf(se.name);
     if (!firstOfStage.has(stage))
       firstOfStage.set(stage, {
         label: `SE-ResNet-50 stage ${stage}: ${se.size[0]}×${se.size[1]}×${se.channels}`,
