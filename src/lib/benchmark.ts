@@ -115,9 +115,12 @@ export async function timeNetworks(options: NetRunOptions): Promise<NetTiming[]>
       if (!model) {
         const weights = randomWeights(config, seed);
         const start = performance.now();
-        model = load({ config, weights });
-        loadMs = performance.now() - start;
-        tf.dispose(weights);
+        try {
+          model = load({ config, weights });
+          loadMs = performance.now() - start;
+        } finally {
+          tf.dispose(weights); // load keeps its own (folded) copies, and a failed load must not leak these
+        }
         models.set(c.model, model);
       }
       const first = await predictMs(model, c.sePath);
