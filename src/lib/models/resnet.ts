@@ -164,35 +164,46 @@ export function load({ config, weights, sePath = "auto" }: LoadArgs): ResNetMode
     return { ...w, fc1Filter: keep(fc1Filter), fc2Filter: keep(fc2Filter) };
   };
 
-  const stem = arch.stem.map(prepare);
-  const pool: PoolSpec | null = arch.pool;
-  const body = blocks(arch).map((b) => {
-    const convs = b.convs.map(prepare);
-    const last = convs[convs.length - 1];
-    const { kernel, stride, groups, relu } = last.spec;
-    // U = X·W + b: an SE block after it can be folded through it (sePath "fold")
-    const pointwise: PointwiseConv | null =
-      kernel === 1 && stride === 1 && groups === 1 && !relu ? { filter: last.filter, bias: last.bias } : null;
-    return {
-      head: convs.slice(0, -1), // the residual branch up to its last conv
-      last,
-      pointwise,
-      se: b.se
-        ? {
-            name: b.se.name,
-            weights: seBlockWeights({
-              fc1Weight: clone<tf.Tensor2D>(`${b.se.prefix}.fc1.weight`),
-              fc1Bias: clone<tf.Tensor1D>(`${b.se.prefix}.fc1.bias`),
-              fc2Weight: clone<tf.Tensor2D>(`${b.se.prefix}.fc2.weight`),
-              fc2Bias: clone<tf.Tensor1D>(`${b.se.prefix}.fc2.bias`),
-            }),
-          }
-        : null,
-      downsample: b.downsample ? prepare(b.downsample) : null,
-    };
-  });
-  const fcWeight = clone<tf.Tensor2D>(`${arch.fc.name}.weight`);
-  const fcBias = clone<tf.Tensor1D>(`${arch.fc.name}.bias`);
+  // Every tensor prepared so far is the model's; if a later one fails (a disposed weight, memory), free them all.
+  const { stem, pool, body, fcWeight, fcBias } = (() => {
+    try {
+      const stem = arch.stem.map(prepare);
+      const pool: PoolSpec | null = arch.pool;
+      const body = blocks(arch).map((b) => {
+        const convs = b.convs.map(prepare);
+        const last = convs[convs.length - 1];
+        const { kernel, stride, groups, relu } = last.spec;
+        // U = X·W + b: an SE block after it can be folded through it (sePath "fold")
+        const pointwise: PointwiseConv | null =
+          kernel === 1 && stride === 1 && groups === 1 && !relu
+            ? { filter: last.filter, bias: last.bias }
+            : null;
+        return {
+          head: convs.slice(0, -1), // the residual branch up to its last conv
+          last,
+          pointwise,
+          se: b.se
+            ? {
+                name: b.se.name,
+                weights: seBlockWeights({
+                  fc1Weight: clone<tf.Tensor2D>(`${b.se.prefix}.fc1.weight`),
+                  fc1Bias: clone<tf.Tensor1D>(`${b.se.prefix}.fc1.bias`),
+                  fc2Weight: clone<tf.Tensor2D>(`${b.se.prefix}.fc2.weight`),
+                  fc2Bias: clone<tf.Tensor1D>(`${b.se.prefix}.fc2.bias`),
+                }),
+              }
+            : null,
+          downsample: b.downsample ? prepare(b.downsample) : null,
+        };
+      });
+      const fcWeight = clone<tf.Tensor2D>(`${arch.fc.name}.weight`);
+      const fcBias = clone<tf.Tensor1D>(`${arch.fc.name}.bias`);
+      return { stem, pool, body, fcWeight, fcBias };
+    } catch (error) {
+      tf.dispose(owned);
+      throw error;
+    }
+  })();
   const seBlocks = seModules(arch).map((m) => m.name);
   const home = tf.getBackend(); // where the weights live: every prediction runs there
   let disposed = false;

@@ -208,6 +208,15 @@ test("repeated forward passes leak no tensors; dispose releases the model's own"
   assert.throws(() => model.predict(input(1, 33, 3, 1)), /has been disposed/);
 });
 
+test("a load that fails partway frees what it prepared", () => {
+  const weights = randomWeights(TINY_SENET, 5);
+  weights["fc.weight"].dispose(); // passes validation (shape, dtype) and fails last, after every conv is folded
+  const before = tf.memory().numTensors;
+  assert.throws(() => load({ config: TINY_SENET, weights }));
+  assert.equal(tf.memory().numTensors, before);
+  tf.dispose(weights);
+});
+
 test("weight validation names the key, the expected and the actual shape, and unexpected keys", () => {
   const config = JSON.parse(FASHION_JSON);
   const good = randomWeights(config, 1);
