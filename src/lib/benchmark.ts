@@ -202,11 +202,13 @@ export const SE_OVERHEAD_TARGET = 1.03;
 
 /**
  * The long SE/no-SE runs that judge the target, in the order the Benchmarks chapter shows them (those recorded): the
- * project's host (WebGL, the slowest, also in a longer run of its own), then bench/dawn.sh's GPU machine and its CPU.
+ * project's host (then WebGL, the slowest, and 1-thread wasm, the noisiest, each in a longer run of its own), then
+ * bench/dawn.sh's GPU machine and its CPU.
  */
 export const SE_OVERHEAD_RECORDS = [
   "bench/results/se-overhead.json",
   "bench/results/se-overhead-webgl.json",
+  "bench/results/se-overhead-wasm.json",
   "bench/results/se-overhead-webgpu.json",
   "bench/results/se-overhead-quiet-wasm.json",
 ] as const;
