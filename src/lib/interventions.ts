@@ -137,6 +137,9 @@ export function describeIntervention(iv: Intervention): string {
   return `${where}: ${what}`;
 }
 
+/** A number as String() writes it (`0.25`, `1e-7`), signed so that a negative bound gets the range message. */
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+
 /** URL form: `block:SE_3_2:one`, `stage:4:clamp:0.2:0.8`. */
 export function formatIntervention(iv: Intervention): string {
   return [iv.scope, iv.target, iv.kind, ...(iv.kind === "clamp" ? [iv.a, iv.b] : [])].join(":");
@@ -154,6 +157,15 @@ export function parseIntervention(text: string): Intervention {
   const iv: Intervention = { scope, target, kind: kind as InterventionKind };
   if (kind === "clamp") {
     if (rest.length || a === undefined || b === undefined) throw bad("clamp needs exactly two bounds");
+    // Number() reads "" and " " as 0 and "0x1" as 1: only the decimals formatIntervention writes are bounds
+    for (const [name, value] of [
+      ["a", a],
+      ["b", b],
+    ])
+      if (!DECIMAL.test(value))
+        throw bad(
+          value ? `clamp bound ${name} = "${value}" is not a number` : `clamp bound ${name} is empty`,
+        );
     Object.assign(iv, { a: Number(a), b: Number(b) });
     try {
       checkBounds(iv);

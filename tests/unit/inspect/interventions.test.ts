@@ -38,6 +38,10 @@ test("URL form round-trips and malformed text is refused with the reason", () =>
     { scope: "block", target: "SE_2_1", kind: "clamp", a: 0.2, b: 0.8 },
   ];
   for (const iv of cases) assert.deepEqual(parseIntervention(formatIntervention(iv)), iv);
+  // a bound typed as 0.0000001 is written in exponent form and must read back
+  const tiny: Intervention = { scope: "stage", target: "3", kind: "clamp", a: 1e-7, b: 1 };
+  assert.equal(formatIntervention(tiny), "stage:3:clamp:1e-7:1");
+  assert.deepEqual(parseIntervention(formatIntervention(tiny)), tiny);
   assert.equal(formatIntervention(cases[3]), "block:SE_2_1:clamp:0.2:0.8");
   const bad: [string, RegExp][] = [
     ["layer:SE_3_2:one", /scope must be block or stage/],
@@ -47,7 +51,13 @@ test("URL form round-trips and malformed text is refused with the reason", () =>
     ["stage:four:one", /stage must be a number/],
     ["stage:4:clamp:0.5", /clamp needs exactly two bounds/],
     ["stage:4:clamp:0.8:0.2", /0 ≤ a ≤ b ≤ 1, got a = 0.8, b = 0.2/],
-    ["stage:4:clamp:x:1", /0 ≤ a ≤ b ≤ 1/],
+    ["stage:4:clamp:x:1", /clamp bound a = "x" is not a number/],
+    ["stage:4:clamp::", /clamp bound a is empty/],
+    ["stage:4:clamp:0.2:", /clamp bound b is empty/],
+    ["stage:4:clamp: :1", /clamp bound a = " " is not a number/],
+    ["stage:4:clamp:0x1:1", /clamp bound a = "0x1" is not a number/],
+    ["stage:4:clamp:0.2:Infinity", /clamp bound b = "Infinity" is not a number/],
+    ["stage:4:clamp:-0.1:1", /0 ≤ a ≤ b ≤ 1, got a = -0.1, b = 1/],
     ["stage:4:one:1", /one takes no bounds/],
   ];
   for (const [text, message] of bad) assert.throws(() => parseIntervention(text), message, text);
