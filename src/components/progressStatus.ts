@@ -1,12 +1,16 @@
 // A status line for slow work (weights download, shader warm-up, inference on a large model): a task appears only
-// once it has run for 300 ms, so quick steps do not flicker, and leaves when its promise settles. Screen readers
-// hear it through role="status"; tests wait for data-busy to go.
+// once it has run for 300 ms, so quick steps do not flicker, and leaves when its promise settles, however it settles
+// (a task that failed halfway must not stay on the line, nor keep data-busy set). Screen readers hear it through
+// role="status"; tests wait for data-busy to go.
 
 export interface ProgressStatus extends HTMLElement {
   /** Shows `label` while `work` runs (after 300 ms); returns `work`. */
   track<T>(label: string, work: Promise<T>): Promise<T>;
-  /** Shows a task with a fraction done at once, e.g. after each batch; `update(label, 1)` ends it. */
-  update(label: string, fraction: number): void;
+  /**
+   * Runs `work`, showing `label` with the fraction done that it reports (at once: a report means the work is slow)
+   * until its promise settles; returns that promise. A synchronous throw becomes its rejection.
+   */
+  progress<T>(label: string, work: (report: (fraction: number) => void) => Promise<T>): Promise<T>;
 }
 
 const PROGRESS_DELAY_MS = 300;
@@ -26,23 +30,29 @@ export function progressStatus(): ProgressStatus {
     if (shown.size) root.dataset.busy = "true";
     else delete root.dataset.busy;
   };
-  root.track = (label, work) => {
+  root.progress = <T>(label: string, work: (report: (fraction: number) => void) => Promise<T>) => {
     const key = `${label}#${++tasks}`;
-    const timer = setTimeout(() => {
-      shown.set(key, `${label}…`);
+    let settled = false;
+    const show = (text: string) => {
+      if (settled) return; // a report after the end would bring the task back for good
+      shown.set(key, text);
       render();
-    }, PROGRESS_DELAY_MS);
+    };
+    const timer = setTimeout(() => show(`${label}…`), PROGRESS_DELAY_MS);
     const done = () => {
+      settled = true;
       clearTimeout(timer);
       if (shown.delete(key)) render();
     };
-    work.then(done, done);
-    return work;
+    let promise: Promise<T>;
+    try {
+      promise = work((fraction) => show(`${label}: ${Math.round(fraction * 100)} %`));
+    } catch (error) {
+      promise = Promise.reject(error);
+    }
+    promise.then(done, done);
+    return promise;
   };
-  root.update = (label, fraction) => {
-    if (fraction >= 1) shown.delete(label);
-    else shown.set(label, `${label}: ${Math.round(fraction * 100)} %`);
-    render();
-  };
+  root.track = (label, work) => root.progress(label, () => work);
   return root;
 }
