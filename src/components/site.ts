@@ -1,6 +1,7 @@
 // Page start-up shared by every chapter: registers KaTeX's fonts, starts tfjs on the reader's preferred backend (or
-// the best one) and keeps the header badge in sync. Each page imports `backend` from here; the badge lets the reader
-// switch.
+// the best one), falls back when a WebGPU device is lost, and keeps the header badge in sync. Each page imports
+// `backend` from here; the badge lets the reader switch.
+import * as tf from "@tensorflow/tfjs-core";
 import {
   backendOrder,
   BACKEND_ORDER,
@@ -119,6 +120,12 @@ function renderBadge(
     .join("\n");
 }
 
+function renderFailure(badge: HTMLElement, error: unknown): void {
+  badge.dataset.backend = "none";
+  badge.textContent = "no tfjs backend could start";
+  badge.title = error instanceof Error ? error.message : String(error);
+}
+
 async function start(): Promise<BackendState> {
   configureWasm({
     "tfjs-backend-wasm.wasm": import.meta
@@ -139,13 +146,41 @@ async function start(): Promise<BackendState> {
     if (badge) renderBadge(badge, state, preferred, await isolation);
     return state;
   } catch (error) {
-    if (badge) {
-      badge.dataset.backend = "none";
-      badge.textContent = "no tfjs backend could start";
-      badge.title = error instanceof Error ? error.message : String(error);
-    }
+    if (badge) renderFailure(badge, error);
     throw error;
   }
+}
+
+let watched: GPUDevice | undefined;
+
+/**
+ * When the WebGPU device the networks run on is lost (driver reset, GPU process crash, or destroy()), starts the
+ * next backend that works as start() does (wasm on every core, should it start here for the first time), redraws
+ * the badge, and calls `onFallback` with a sentence for the reader. The device takes every tensor on it along: the
+ * caller builds its models again (loadInstalledModel keys them by backend). Watches the current device once.
+ */
+export function onDeviceLost(onFallback: (message: string) => void): void {
+  if (tf.getBackend() !== "webgpu") return;
+  const device = (tf.backend() as unknown as { device: GPUDevice }).device;
+  if (watched === device) return;
+  watched = device;
+  void device.lost.then(async (info) => {
+    const why = info.message || info.reason || "no reason given";
+    const badge = document.getElementById("se-backend-badge");
+    try {
+      const state = await withAllCores(() => initBackend(BACKEND_ORDER.filter((b) => b !== "webgpu")));
+      const reason = `the WebGPU device was lost (${why}), and it was the next backend that started`;
+      if (badge) renderBadge(badge, { ...state, reason }, storedPreference(), await isolation);
+      onFallback(
+        `The WebGPU device was lost (${why}). Switched to ${state.name}; everything below was computed again.`,
+      );
+    } catch (error) {
+      if (badge) renderFailure(badge, error);
+      onFallback(
+        `The WebGPU device was lost (${why}) and no other backend could start: ${(error as Error).message}`,
+      );
+    }
+  });
 }
 
 /** Whether this page is cross-origin isolated (wasm threads), and whether the pages opened after it will be. */

@@ -492,6 +492,12 @@ test("a lost WebGPU device falls back to another backend and says so", async () 
     (await page.textContent("main")) ?? "",
     /Switched to webgl; everything below was computed again/,
   );
+  // the header badge says where the networks run now, and why
+  await page.waitForSelector('#se-backend-badge[data-backend="webgl"]', { ...TIMEOUT, state: "attached" });
+  assert.match(
+    (await page.getAttribute("#se-backend-badge", "title")) ?? "",
+    /^Networks run on webgl: the WebGPU device was lost \(.+\), and it was the next backend that started\./,
+  );
   await settled();
   await page.click(`${MAIN} button[data-sample]:nth-of-type(2)`);
   await resultFor("test image 1 (Pullover)");
