@@ -6,17 +6,20 @@ import { meanExcitations } from "../lib/meanExcitations.js";
 import type { InstalledModel } from "./installedModels.js";
 import { MODEL_FILES } from "./modelFiles.generated.js";
 
-/** Descriptors of every installed model, fetched once. */
+/** Descriptors of every installed model, fetched once; after a failure the next call fetches them again. */
 let descriptors: Promise<ModelDescriptor[]> | undefined;
 export function installedDescriptors(): Promise<{ name: string; descriptor: ModelDescriptor }[]> {
   const names = Object.keys(MODEL_FILES);
-  descriptors ??= Promise.all(
-    names.map(async (name) => {
-      const response = await fetch(MODEL_FILES[name]["model.json"]);
-      if (!response.ok) throw new Error(`model.json of "${name}": HTTP ${response.status}`);
-      return (await response.json()) as ModelDescriptor;
-    }),
-  );
+  if (!descriptors) {
+    descriptors = Promise.all(
+      names.map(async (name) => {
+        const response = await fetch(MODEL_FILES[name]["model.json"]);
+        if (!response.ok) throw new Error(`model.json of "${name}": HTTP ${response.status}`);
+        return (await response.json()) as ModelDescriptor;
+      }),
+    );
+    descriptors.catch(() => (descriptors = undefined));
+  }
   return descriptors.then((list) => list.map((descriptor, i) => ({ name: names[i], descriptor })));
 }
 

@@ -526,3 +526,37 @@ test("a block or channel in the address that this model lacks is reported, not s
   );
   assert.deepEqual(watched.problems, []);
 });
+
+test("a model file that cannot be loaded is said in place of the results, not as broken cells", async () => {
+  const cases: [RegExp, RegExp][] = [
+    [/\/group1-shard[^/]*\.bin$/, /fashion-default could not be loaded: could not load \S+: HTTP 404/],
+    [
+      /\/model\.[^/]*json$/,
+      /The installed models could not be read, so none can run: model\.json of "fashion-default": HTTP 404/,
+    ],
+  ];
+  for (const [file, message] of cases) {
+    // a fresh context: nothing cached, and no service worker between the page and the route (it claims no page)
+    const own = await watchedPage(browser, [/status of 404/]);
+    await own.page.route(file, (route) => route.fulfill({ status: 404, body: "gone" }));
+    await own.page.goto(`${server.url}/inspect?sample=3`);
+    await own.page.waitForFunction(
+      (source) => new RegExp(source).test(document.querySelector("main")?.textContent ?? ""),
+      message.source,
+      TIMEOUT,
+    );
+    await own.page.waitForFunction(
+      () => !document.querySelector(".observablehq--loading, [data-busy]"),
+      undefined,
+      TIMEOUT,
+    );
+    const text = (await own.page.textContent("main")) ?? "";
+    assert.match(text, /No predictions: (fashion-default could not be loaded|the installed models could not/);
+    assert.equal(await own.page.locator(".observablehq--error").count(), 0, file.source);
+    assert.ok(
+      own.problems.length > 0 && own.problems.every((p) => /^HTTP 404: /.test(p)),
+      own.problems.join("\n"),
+    );
+    await own.page.context().close();
+  }
+});
