@@ -66,7 +66,9 @@ export function excitationHeatmap(
   canvas.style.width = `${cssWidth}px`;
   canvas.style.height = `${cssHeight}px`;
   canvas.tabIndex = 0;
-  canvas.setAttribute("role", "img");
+  // a widget that takes arrow keys and Enter itself (an image would leave them to the screen reader)
+  canvas.setAttribute("role", "application");
+  canvas.setAttribute("aria-roledescription", "heatmap");
   const help = baseline
     ? "change of each excitation after the intervention"
     : "excitation s of every channel of every SE block";

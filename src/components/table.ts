@@ -5,6 +5,8 @@ export interface Column<T> {
   value: (row: T) => string | Node;
   /** Right-aligned with tabular figures. */
   numeric?: boolean;
+  /** The header is for screen readers only: on screen the cells speak for themselves (a column of bars). */
+  labelHidden?: boolean;
   className?: (row: T) => string;
 }
 
@@ -28,7 +30,14 @@ export function table<T>(
   for (const column of columns) {
     const th = document.createElement("th");
     th.scope = "col";
-    th.textContent = column.label;
+    if (column.labelHidden)
+      th.append(
+        Object.assign(document.createElement("span"), {
+          className: "se-visually-hidden",
+          textContent: column.label,
+        }),
+      );
+    else th.textContent = column.label;
     if (column.numeric) th.className = "num";
     head.append(th);
   }

@@ -36,7 +36,7 @@ export function topPredictions(
     columns: [
       { label: "class", value: (r) => names(r.index) },
       { label: "probability", numeric: true, value: (r) => percent(r.p) },
-      { label: "", value: (r) => bar(r.p) },
+      { label: "probability as a bar", labelHidden: true, value: (r) => bar(r.p) },
       ...(before
         ? [
             {

@@ -341,6 +341,19 @@ test("the heatmap answers hover, click and keyboard", async () => {
   await page.click(`${MAIN} button[data-sample]`);
   await resultFor("test image 0 (Ankle boot)");
   const canvas = page.locator(".se-xheatmap canvas").first();
+  // a keyboard-operated widget for screen readers, not an image, and still labelled
+  assert.equal(await canvas.getAttribute("role"), "application");
+  assert.equal(await canvas.getAttribute("aria-roledescription"), "heatmap");
+  assert.match(
+    (await canvas.getAttribute("aria-label")) ?? "",
+    /^excitations of test image 0 .*Arrow keys move/,
+  );
+  // every column header of the top-5 table has a name, the bars' one for screen readers only
+  assert.deepEqual(await page.$$eval("table.se-top5 th", (ths) => ths.map((th) => th.textContent)), [
+    "class",
+    "probability",
+    "probability as a bar",
+  ]);
   await canvas.scrollIntoViewIfNeeded();
   const box = (await canvas.boundingBox())!;
   await page.mouse.move(box.x + box.width - 4, box.y + 16 * 2 + 8); // third row, last channel
