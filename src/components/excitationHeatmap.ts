@@ -6,22 +6,19 @@
 // the change view). An Observable view: `value` is the selected {block, channel}.
 import * as d3 from "d3";
 import type { BlockReadout } from "../lib/inspection.js";
-
-export interface HeatmapSelection {
-  block: string;
-  channel: number;
-}
+import type { ChannelChoice } from "../lib/inspectState.js";
 
 export interface ExcitationHeatmapOptions {
   width: number;
   label: string;
   /** Show s − baseline s (same blocks, same image, another run). */
   baseline?: BlockReadout[];
-  selected?: HeatmapSelection;
+  /** The cell selected at first (a block and channel of `blocks`); the first block's channel 0 without it. */
+  selected?: ChannelChoice;
 }
 
 export interface ExcitationHeatmap extends HTMLElement {
-  value: HeatmapSelection;
+  value: ChannelChoice;
 }
 
 const ROW = 16;
@@ -84,9 +81,16 @@ export function excitationHeatmap(
   live.className = "se-xheatmap-cell";
   live.setAttribute("aria-live", "polite");
 
-  let cursor: { r: number; c: number } = { r: 0, c: 0 };
-  const start = options.selected ? blocks.findIndex((b) => b.name === options.selected!.block) : -1;
-  if (start >= 0) cursor = { r: start, c: Math.min(options.selected!.channel, blocks[start].s.length - 1) };
+  let cursor = { r: 0, c: 0 };
+  if (options.selected) {
+    // the caller checks a choice against the blocks (and says what it drops); silently moving it would hide a bug
+    const { block, channel } = options.selected;
+    const r = blocks.findIndex((b) => b.name === block);
+    if (r < 0) throw new Error(`excitationHeatmap: the selected block ${block} is not among the blocks`);
+    if (!(Number.isInteger(channel) && channel >= 0 && channel < blocks[r].s.length))
+      throw new Error(`excitationHeatmap: ${block} has no channel ${channel} (0–${blocks[r].s.length - 1})`);
+    cursor = { r, c: channel };
+  }
   let selected = { ...cursor };
   root.value = { block: blocks[selected.r].name, channel: selected.c };
 

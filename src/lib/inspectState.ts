@@ -59,3 +59,50 @@ export function formatInspectState(state: InspectState): string {
   const text = params.toString().replaceAll("%3A", ":");
   return text ? `?${text}` : "";
 }
+
+/** A selected channel of an SE block, as the heatmap and the address hold it. */
+export interface ChannelChoice {
+  block: string;
+  channel: number;
+}
+
+/** A model's SE blocks as a choice needs them: name and excitations (one per channel). */
+type SeBlocks = readonly { name: string; s: ArrayLike<number> }[];
+
+/** Whether `blocks` have the block and channel of `choice`. */
+export function hasChannel(blocks: SeBlocks, choice: ChannelChoice): boolean {
+  const block = blocks.find((b) => b.name === choice.block);
+  return block !== undefined && choice.channel < block.s.length;
+}
+
+/**
+ * The address's block and channel against a model's SE blocks (parseInspectState checks only their form): the
+ * choice they make, null for none, and what of them cannot be used and why. A channel the block lacks is dropped,
+ * not moved: the choice is then the block's channel 0.
+ */
+export function addressedChannel(
+  state: InspectState,
+  blocks: SeBlocks,
+): { choice: ChannelChoice | null; problems: string[] } {
+  const { block, channel } = state;
+  if (!block) {
+    const problems = channel === undefined ? [] : [`channel=${channel} needs a block=… beside it`];
+    return { choice: null, problems };
+  }
+  const named = blocks.find((b) => b.name === block);
+  if (!named) {
+    const problems = [
+      blocks.length
+        ? `block=${block}: this model's SE blocks are ${blocks[0].name} to ${blocks.at(-1)!.name}`
+        : `block=${block}: this model has no SE blocks`,
+    ];
+    if (channel !== undefined) problems.push(`channel=${channel} goes with that block`);
+    return { choice: null, problems };
+  }
+  if (channel !== undefined && channel >= named.s.length)
+    return {
+      choice: { block, channel: 0 },
+      problems: [`channel=${channel}: ${block} has channels 0 to ${named.s.length - 1}`],
+    };
+  return { choice: { block, channel: channel ?? 0 }, problems: [] };
+}

@@ -371,6 +371,43 @@ test("the heatmap answers hover, click and keyboard", async () => {
   assert.deepEqual(watched.problems, []);
 });
 
+test("a new width redraws the heatmap and the 3D view without a new choice or a new forward pass", async () => {
+  const heatmapWidth = () => page.$eval(".se-xheatmap canvas", (c) => (c as HTMLCanvasElement).style.width);
+  const wide = await heatmapWidth();
+  // feature maps are only computed for a new choice: the same element after the resize means no new forward pass
+  await page.evaluate(() => {
+    const w = window as unknown as { maps: Element; view: HTMLElement };
+    w.maps = document.querySelector(".se-inspect-maps")!;
+    w.view = document.querySelector<HTMLElement>(".se-tensor3d")!;
+  });
+  await page.setViewportSize({ width: 900, height: 720 });
+  await page.waitForFunction(
+    (wide) => document.querySelector<HTMLCanvasElement>(".se-xheatmap canvas")?.style.width !== wide,
+    wide,
+    TIMEOUT,
+  );
+  await settled();
+  const after = await page.evaluate(() => {
+    const w = window as unknown as { maps: Element; view: HTMLElement };
+    const view = document.querySelector<HTMLElement>(".se-tensor3d")!;
+    return {
+      sameMaps: document.querySelector(".se-inspect-maps") === w.maps,
+      oldView: w.view.dataset.state,
+      newView: view !== w.view && view.dataset.state,
+    };
+  });
+  assert.deepEqual(after, { sameMaps: true, oldView: "disposed", newView: "live" });
+  assert.match(page.url(), /block=SE_3_2&channel=0/);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.waitForFunction(
+    (wide) => document.querySelector<HTMLCanvasElement>(".se-xheatmap canvas")?.style.width === wide,
+    wide,
+    TIMEOUT,
+  );
+  await settled();
+  assert.deepEqual(watched.problems, []);
+});
+
 test("interventions rerun the network, move only later excitations, and leak no tensors", async () => {
   const form = page.locator("form.se-intervention");
   /** Picks what replaces s and where, then waits for the rerun. */
@@ -529,14 +566,25 @@ test("a block or channel in the address that this model lacks is reported, not s
     undefined,
     TIMEOUT,
   );
+  // the note says what is shown instead, and that is what the heatmap selects
+  assert.match(
+    (await page.textContent("main")) ?? "",
+    /channel=3 goes with that block\. Showing SE_2_1, channel 0\./,
+  );
+  await page.waitForSelector('.se-inspect-maps[data-block="SE_2_1"][data-channel="0"]', TIMEOUT);
   await page.goto(`${server.url}/inspect?sample=3&block=SE_2_1&channel=5000`);
   await resultFor("test image 3 (Trouser)");
   await page.waitForFunction(
     () =>
-      /channel=5000: SE_2_1 has channels 0 to \d+/.test(document.querySelector("main")?.textContent ?? ""),
+      /channel=5000: SE_2_1 has channels 0 to \d+\. Showing SE_2_1, channel 0\./.test(
+        document.querySelector("main")?.textContent ?? "",
+      ),
     undefined,
     TIMEOUT,
   );
+  // the channel is dropped, not moved to the block's last one
+  await page.waitForSelector('.se-inspect-maps[data-block="SE_2_1"][data-channel="0"]', TIMEOUT);
+  assert.match(page.url(), /block=SE_2_1&channel=0/);
   assert.deepEqual(watched.problems, []);
 });
 

@@ -1,5 +1,5 @@
 // The Inspect chapter's small pure pieces: cosine similarity per block, the saturation histogram, latest-wins
-// tickets, the URL state, and the network input (alpha, crop box, displayable pixels).
+// tickets, the URL state and the channel it selects, and the network input (alpha, crop box, displayable pixels).
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import {
@@ -9,7 +9,12 @@ import {
 } from "../../../src/lib/excitationSimilarity.js";
 import { excitationHistogram } from "../../../src/lib/excitationHistogram.js";
 import { latest } from "../../../src/lib/latest.js";
-import { formatInspectState, parseInspectState } from "../../../src/lib/inspectState.js";
+import {
+  addressedChannel,
+  formatInspectState,
+  hasChannel,
+  parseInspectState,
+} from "../../../src/lib/inspectState.js";
 import { cropBox, flattenAlpha, inputPixels, networkInput } from "../../../src/lib/networkInput.js";
 import {
   imagenetPreprocessing,
@@ -90,6 +95,43 @@ test("URL state round-trips; bad values are reported, not dropped silently", () 
   assert.deepEqual(parseInspectState("?sample=99999999999999999999").problems, [
     "sample=99999999999999999999 is far too large",
   ]);
+});
+
+test("the address's block and channel against a model: the choice they make, and what is left unused", () => {
+  const blocks = [
+    { name: "SE_2_1", s: new Float32Array(8) },
+    { name: "SE_3_1", s: new Float32Array(16) },
+  ];
+  const cases: [string, ReturnType<typeof addressedChannel>][] = [
+    ["", { choice: null, problems: [] }],
+    ["?block=SE_3_1&channel=15", { choice: { block: "SE_3_1", channel: 15 }, problems: [] }],
+    ["?block=SE_3_1", { choice: { block: "SE_3_1", channel: 0 }, problems: [] }],
+    // an out-of-range channel is dropped, not clamped to the last one
+    [
+      "?block=SE_2_1&channel=999",
+      { choice: { block: "SE_2_1", channel: 0 }, problems: ["channel=999: SE_2_1 has channels 0 to 7"] },
+    ],
+    [
+      "?block=SE_9_9&channel=3",
+      {
+        choice: null,
+        problems: [
+          "block=SE_9_9: this model's SE blocks are SE_2_1 to SE_3_1",
+          "channel=3 goes with that block",
+        ],
+      },
+    ],
+    ["?channel=3", { choice: null, problems: ["channel=3 needs a block=… beside it"] }],
+  ];
+  for (const [search, expected] of cases)
+    assert.deepEqual(addressedChannel(parseInspectState(search).state, blocks), expected, search);
+  assert.deepEqual(addressedChannel({ block: "SE_2_1" }, []), {
+    choice: null,
+    problems: ["block=SE_2_1: this model has no SE blocks"],
+  });
+  assert.equal(hasChannel(blocks, { block: "SE_3_1", channel: 15 }), true);
+  assert.equal(hasChannel(blocks, { block: "SE_2_1", channel: 8 }), false);
+  assert.equal(hasChannel(blocks, { block: "SE_4_1", channel: 0 }), false);
 });
 
 test("crop box: the region preprocess keeps, in image pixels", () => {
