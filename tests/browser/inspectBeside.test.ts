@@ -183,6 +183,79 @@ test("a plain ResNet as the main model: the excitation sections say why they are
   assert.deepEqual(watched.problems, []);
 });
 
+/** Picks `model` in the model menu and waits until every cell has run for it. */
+async function switchTo(model: string): Promise<void> {
+  await page.locator('form:has(label:text-is("model")) select').selectOption(model);
+  await page.waitForSelector(`table.se-top5[data-model="${model}"]`, TIMEOUT);
+  await page.waitForFunction(
+    () => !document.querySelector(".observablehq--loading, [data-busy]"),
+    undefined,
+    TIMEOUT,
+  );
+}
+
+/** How many of each model-specific output the page shows. */
+async function outputs(): Promise<Record<string, number>> {
+  const selectors = {
+    heatmap: ".se-xheatmap",
+    channelTable: ".se-table-scroll",
+    featureMaps: ".se-inspect-maps",
+    view3d: ".se-tensor3d",
+    saturation: ".se-saturation",
+    intervention: "form.se-intervention",
+    afterIntervention: "table.se-top5-after",
+    beside: ".se-inspect-beside",
+    similarity: ".se-similarity",
+  };
+  const counts: Record<string, number> = {};
+  for (const [name, selector] of Object.entries(selectors))
+    counts[name] = await page.locator(selector).count();
+  return counts;
+}
+
+test("switching models replaces every output of the last one: nothing of an SE model stays under a plain one", async () => {
+  await page.goto(`${server.url}/inspect?model=tiny-se-resnet&sample=${SAMPLE}&iv=stage:2:one`);
+  await besideShown(3);
+  await page.waitForSelector('.se-tensor3d[data-state="live"]', TIMEOUT);
+  assert.deepEqual(await outputs(), {
+    heatmap: 2, // the excitations, and their change after the intervention
+    channelTable: 1,
+    featureMaps: 1,
+    view3d: 1,
+    saturation: 1,
+    intervention: 1,
+    afterIntervention: 1,
+    beside: 1,
+    similarity: 1,
+  });
+  await page.evaluate(() => {
+    (window as unknown as { view3d: Element }).view3d = document.querySelector(".se-tensor3d")!;
+  });
+
+  await switchTo("tiny-resnet");
+  await besideShown(3);
+  const counts = await outputs();
+  assert.deepEqual(counts, { ...Object.fromEntries(Object.keys(counts).map((k) => [k, 0])), beside: 1 });
+  // the 3D view let go of its WebGL context
+  assert.equal(
+    await page.evaluate(() => (window as unknown as { view3d: HTMLElement }).view3d.dataset.state),
+    "disposed",
+  );
+  const text = (await page.textContent("main")) ?? "";
+  assert.match(text, /No channel is selected, so there is no channel table and no feature map\./);
+  assert.equal(text.match(/tiny-resnet \(tiny_plain_imagenet\) has no SE blocks/g)?.length, 6);
+
+  // an SE model without a partner: the side-by-side runs go, the note says why
+  await switchTo("fashion-default");
+  assert.equal(await page.locator(".se-inspect-beside").count(), 0);
+  assert.equal(await page.locator('form:has(label:text-is("beside"))').count(), 0);
+  assert.match(
+    (await page.textContent("main")) ?? "",
+    /no other model with the classes of fashion-default to show beside it\.\s*A site built with SE-ResNet-50/,
+  );
+  assert.deepEqual(watched.problems, []);
+});
+
 test("a partner from the URL that cannot stand beside the model is refused with the reason", async () => {
   await page.goto(`${server.url}/inspect?model=fashion-default&sample=${SAMPLE}&compare=tiny-resnet`);
   await page.waitForSelector("table.se-top5[data-model=fashion-default]", TIMEOUT);
