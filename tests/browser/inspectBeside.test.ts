@@ -244,9 +244,16 @@ test("switching models replaces every output of the last one: nothing of an SE m
   const text = (await page.textContent("main")) ?? "";
   assert.match(text, /No channel is selected, so there is no channel table and no feature map\./);
   assert.equal(text.match(/tiny-resnet \(tiny_plain_imagenet\) has no SE blocks/g)?.length, 6);
+  // the address's intervention was for the first model: it is not checked against this one again
+  assert.doesNotMatch(text, /intervention in the address was ignored|cannot run here/);
 
-  // an SE model without a partner: the side-by-side runs go, the note says why
+  // an SE model without a partner: the side-by-side runs go, the note says why; the reader's last intervention
+  // (the address's, untouched) runs again, as this model has a stage 2
   await switchTo("fashion-default");
+  assert.equal(
+    await page.getAttribute("table.se-top5-after", "data-intervention"),
+    "every block of stage 2: s ← 1 (SE switched off)",
+  );
   assert.equal(await page.locator(".se-inspect-beside").count(), 0);
   assert.equal(await page.locator('form:has(label:text-is("beside"))').count(), 0);
   assert.match(
