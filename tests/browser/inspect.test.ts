@@ -612,7 +612,10 @@ test("a model file that cannot be loaded is said in place of the results, not as
       TIMEOUT,
     );
     const text = (await own.page.textContent("main")) ?? "";
-    assert.match(text, /No predictions: (fashion-default could not be loaded|the installed models could not/);
+    assert.match(
+      text,
+      /No predictions: (fashion-default could not be loaded|the installed models could not be read)\./,
+    );
     assert.equal(await own.page.locator(".observablehq--error").count(), 0, file.source);
     assert.ok(
       own.problems.length > 0 && own.problems.every((p) => /^HTTP 404: /.test(p)),
