@@ -185,7 +185,13 @@ test("a plain ResNet as the main model: the excitation sections say why they are
 
 /** Picks `model` in the model menu and waits until every cell has run for it. */
 async function switchTo(model: string): Promise<void> {
-  await page.locator('form:has(label:text-is("model")) select').selectOption(model);
+  // the menu's options read "name (config)"
+  const select = page.locator('form:has(label:text-is("model")) select');
+  const label = await select
+    .locator("option")
+    .filter({ hasText: `${model} (` })
+    .textContent();
+  await select.selectOption({ label: label! });
   await page.waitForSelector(`table.se-top5[data-model="${model}"]`, TIMEOUT);
   await page.waitForFunction(
     () => !document.querySelector(".observablehq--loading, [data-busy]"),
