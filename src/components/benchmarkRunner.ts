@@ -2,12 +2,14 @@
 // the code `npm run bench` runs) on the reader's active backend, a progress bar, and the reader's numbers beside the
 // recorded ones for the same backend and the paper's overhead ratios.
 import {
+  medianMs,
   PAPER_PAIR,
   PAPER_TIMINGS,
   readerSuite,
   type NetTiming,
   type ReaderSuite,
 } from "../lib/benchmark.js";
+import { milliseconds, times } from "../lib/format.js";
 import { table } from "./table.js";
 
 /** One recorded backend of bench/results/suite.json (the fields this panel shows). */
@@ -28,13 +30,6 @@ interface Row {
   recorded: string;
 }
 
-const ms = (x: number | undefined) => (x === undefined ? "—" : `${x.toFixed(0)} ms`);
-const ratio = (x: number | undefined) => (x === undefined ? "—" : `${x.toFixed(3)}×`);
-
-function median(timings: NetTiming[], model: string, sePath: string): number | undefined {
-  return timings.find((t) => t.model === model && t.sePath === sePath)?.medianMs;
-}
-
 function rows(yours: ReaderSuite, recorded: RecordedResult | undefined): Row[] {
   const r = recorded;
   const first = yours.timings[0];
@@ -50,28 +45,28 @@ function rows(yours: ReaderSuite, recorded: RecordedResult | undefined): Row[] {
   return [
     { measure: "device", yours: yours.backend, recorded: r ? `${r.backend} (${r.device})` : "—" },
     both("peak matMul rate", (m) => `${m.peak.gflops.toFixed(1)} GFLOP/s`),
-    both("ResNet-50, our path", (m) => ms(median(m.timings, PAPER_PAIR.plain, "auto"))),
-    both("SE-ResNet-50, our path", (m) => ms(median(m.timings, PAPER_PAIR.se, "auto"))),
-    both("SE / no-SE, our path", (m) => ratio(m.ratios["SE/no-SE (auto)"]?.paired)),
-    both("SE-ResNet-50, stock tfjs chain", (m) => ms(median(m.timings, PAPER_PAIR.se, "ops"))),
-    both("SE / no-SE, stock chain", (m) => ratio(m.ratios["SE/no-SE (ops)"]?.paired)),
+    both("ResNet-50, our path", (m) => milliseconds(medianMs(m.timings, PAPER_PAIR.plain, "auto"))),
+    both("SE-ResNet-50, our path", (m) => milliseconds(medianMs(m.timings, PAPER_PAIR.se, "auto"))),
+    both("SE / no-SE, our path", (m) => times(m.ratios["SE/no-SE (auto)"]?.paired)),
+    both("SE-ResNet-50, stock tfjs chain", (m) => milliseconds(medianMs(m.timings, PAPER_PAIR.se, "ops"))),
+    both("SE / no-SE, stock chain", (m) => times(m.ratios["SE/no-SE (ops)"]?.paired)),
     both("SE-ResNet-50: stock chain / our path", (m) =>
-      ratio(m.ratios[`ops/auto (${PAPER_PAIR.se})`]?.paired),
+      times(m.ratios[`ops/auto (${PAPER_PAIR.se})`]?.paired),
     ),
     {
       measure: "SE-ResNet-50 cold (load + first prediction)",
-      yours: ms(first.loadMs + first.firstMs),
-      recorded: ms(r?.cold.totalMs),
+      yours: milliseconds(first.loadMs + first.firstMs),
+      recorded: milliseconds(r?.cold.totalMs),
     },
     {
       measure: "floor (FLOPs ÷ peak rate)",
-      yours: ms(yours.floorMs),
-      recorded: ms(r?.floor.ms),
+      yours: milliseconds(yours.floorMs),
+      recorded: milliseconds(r?.floor.ms),
     },
     ...Object.values(PAPER_TIMINGS).map((p) => ({
       measure: `the paper: SE / no-SE, ${p.what} (${p.seMs} / ${p.plainMs} ms)`,
       yours: "",
-      recorded: ratio(p.seMs / p.plainMs),
+      recorded: times(p.seMs / p.plainMs),
     })),
   ];
 }

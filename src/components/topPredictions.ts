@@ -1,6 +1,7 @@
 // Top-k predictions as a small table with a probability bar per class; given the probabilities of another run
 // (before an intervention), each row also shows how its class's probability changed.
 import { table } from "./table.js";
+import { percent } from "../lib/format.js";
 
 export interface TopPredictionsOptions {
   names: (index: number) => string;
@@ -8,10 +9,6 @@ export interface TopPredictionsOptions {
   /** Probabilities of the run to compare with (same classes). */
   before?: ArrayLike<number>;
   k?: number;
-}
-
-function percent(p: number): string {
-  return `${(100 * p).toFixed(1)} %`;
 }
 
 export function topPredictions(

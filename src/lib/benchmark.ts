@@ -235,6 +235,11 @@ export function ratioText(r: Ratio): string {
   return `${f(r.paired)} (${ci}; quartiles ${f(r.pairedQ1, 2)}–${f(r.pairedQ3, 2)})`;
 }
 
+/** The median of one case of a run, if the run has it. */
+export function medianMs(timings: readonly NetTiming[], model: string, sePath: SEPath): number | undefined {
+  return timings.find((t) => t.model === model && t.sePath === sePath)?.medianMs;
+}
+
 /** Ratios between cases of one run: SE over no-SE per path, and the stock chain over ours per model. */
 export function netRatios(timings: NetTiming[]): Record<string, Ratio> {
   const find = (model: string, sePath: SEPath) =>

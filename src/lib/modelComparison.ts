@@ -4,6 +4,7 @@
 // excitations do for this image from what training with SE did to the whole network.
 import { readout, topK } from "./inspection.js";
 import type { ResNetModel } from "./models/resnet.js";
+import { percent } from "./format.js";
 
 export interface ComparedRun {
   model: string;
@@ -85,7 +86,6 @@ export function comparisonRows(runs: readonly ComparedRun[]): ComparisonRow[] {
 /** The rows in a sentence: which runs agree with the first on the most probable class. */
 export function comparisonSentence(rows: readonly ComparisonRow[], className: (k: number) => string): string {
   const [first, ...rest] = rows;
-  const percent = (p: number) => `${(100 * p).toFixed(1)} %`;
   const parts = rest.map((r) =>
     r.top1 === first.top1
       ? `${r.label} agrees (${percent(r.top1Probability)})`

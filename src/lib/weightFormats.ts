@@ -2,6 +2,7 @@
 // importer compresses only kernels and matrices (float16: IEEE half; uint8: per-tensor affine, 256 levels between
 // the tensor's min and max), so the question is how far logits move and how often the top-1 class changes.
 import type { WeightDType } from "./import/manifest.js";
+import { percent } from "./format.js";
 
 export interface FormatComparison {
   dtype: WeightDType;
@@ -73,7 +74,7 @@ export function pickFormat(results: readonly FormatComparison[]): { dtype: Weigh
     )
     .sort((a, b) => a.bytes - b.bytes);
   const best = fits[0] ?? reference;
-  const pct = (x: number) => `${(100 * x).toFixed(2)} %`;
+  const pct = (x: number) => percent(x, 2);
   return {
     dtype: best.dtype,
     why:
