@@ -384,7 +384,10 @@ export function tensorView3d(data: TensorView3dData, options: TensorView3dOption
   controls.saveState();
 
   canvas.tabIndex = 0;
-  canvas.setAttribute("role", "img");
+  // It takes arrow keys (rotate), + and − (zoom) and Home: an image role would let a screen reader's browse mode
+  // swallow them.
+  canvas.setAttribute("role", "application");
+  canvas.setAttribute("aria-roledescription", "3D view");
   canvas.setAttribute("aria-label", `${data.block} in 3D: U, z, s and X̃ side by side`);
   canvas.setAttribute("aria-describedby", caption.id);
   const stage = document.createElement("div");

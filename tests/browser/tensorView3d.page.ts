@@ -20,7 +20,13 @@ interface Rendered {
   frames: number;
   state: string | undefined;
   summary: string;
-  canvas: { tabIndex: number; ariaLabel: string | null; describedBySummary: boolean } | null;
+  canvas: {
+    tabIndex: number;
+    role: string | null;
+    roleDescription: string | null;
+    ariaLabel: string | null;
+    describedBySummary: boolean;
+  } | null;
   maps: number;
   bars: number;
   note: string | null;
@@ -41,6 +47,8 @@ function describe(): Rendered {
     summary: root.querySelector(":scope > figcaption")?.textContent ?? "",
     canvas: canvas && {
       tabIndex: canvas.tabIndex,
+      role: canvas.getAttribute("role"),
+      roleDescription: canvas.getAttribute("aria-roledescription"),
       ariaLabel: canvas.getAttribute("aria-label"),
       describedBySummary:
         !!described && document.getElementById(described) === root.querySelector(":scope > figcaption"),

@@ -50,6 +50,8 @@ test("WebGL view: non-blank pixels, focusable canvas, description of what is sho
   assert.equal(view.state, "live");
   assert.deepEqual(view.canvas, {
     tabIndex: 0,
+    role: "application", // it takes arrow keys
+    roleDescription: "3D view",
     ariaLabel: "SE_test_12 in 3D: U, z, s and X̃ side by side",
     describedBySummary: true,
   });
