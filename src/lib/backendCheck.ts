@@ -2,6 +2,7 @@
 // and a read-back with data(). It is what the "Backends" chapter shows and what the browser tests assert.
 import * as tf from "@tensorflow/tfjs-core";
 import type { BackendName } from "./backend.js";
+import { onBackend } from "./backendQueue.js";
 import { mulberry32 } from "./random.js";
 
 export interface BackendCheck {
@@ -32,27 +33,26 @@ async function conv(): Promise<Float32Array> {
   return values;
 }
 
-/** Runs the check on `name`, then restores the backend that was active before. */
+/** Runs the check on `name`, then restores the backend that was active before (see onBackend). */
 export async function checkBackend(name: BackendName): Promise<BackendCheck> {
-  const previous = tf.getBackend();
   try {
-    await tf.setBackend("cpu");
-    const reference = await conv();
-    if (!(await tf.setBackend(name))) throw new Error(`${name} is not available here`);
-    const start = performance.now();
-    const values = await conv();
-    const convMs = performance.now() - start;
-    let convMaxAbsDiff = 0;
-    for (let i = 0; i < values.length; i++) {
-      convMaxAbsDiff = Math.max(convMaxAbsDiff, Math.abs(values[i] - reference[i]));
-    }
-    const normal = tf.randomNormal([4096], 0, 1, "float32", 42);
-    const { mean, variance } = tf.moments(normal);
-    const [m, v] = [(await mean.data())[0], (await variance.data())[0]];
-    tf.dispose([normal, mean, variance]);
-    const std = Math.sqrt(v);
-    const ok = convMaxAbsDiff <= CONV_TOLERANCE && Math.abs(m) < 0.1 && Math.abs(std - 1) < 0.1;
-    return { backend: name, convMaxAbsDiff, randomNormalMean: m, randomNormalStd: std, convMs, ok };
+    const reference = await onBackend("cpu", conv);
+    return await onBackend(name, async () => {
+      const start = performance.now();
+      const values = await conv();
+      const convMs = performance.now() - start;
+      let convMaxAbsDiff = 0;
+      for (let i = 0; i < values.length; i++) {
+        convMaxAbsDiff = Math.max(convMaxAbsDiff, Math.abs(values[i] - reference[i]));
+      }
+      const normal = tf.randomNormal([4096], 0, 1, "float32", 42);
+      const { mean, variance } = tf.moments(normal);
+      const [m, v] = [(await mean.data())[0], (await variance.data())[0]];
+      tf.dispose([normal, mean, variance]);
+      const std = Math.sqrt(v);
+      const ok = convMaxAbsDiff <= CONV_TOLERANCE && Math.abs(m) < 0.1 && Math.abs(std - 1) < 0.1;
+      return { backend: name, convMaxAbsDiff, randomNormalMean: m, randomNormalStd: std, convMs, ok };
+    });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     return {
@@ -64,8 +64,6 @@ export async function checkBackend(name: BackendName): Promise<BackendCheck> {
       ok: false,
       error: message,
     };
-  } finally {
-    if (previous) await tf.setBackend(previous);
   }
 }
 

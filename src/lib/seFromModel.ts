@@ -1,6 +1,7 @@
 // One SE block of a trained model as step-by-step input: the block's own excitation weights (from the canonical
 // weight map) and a real feature map U from a forward pass, in the shape the synthetic input uses.
 import * as tf from "@tensorflow/tfjs-core";
+import { queued } from "./backendQueue.js";
 import type { CanonicalTensor } from "./import/layout.js";
 import { imageBatch } from "./imageBatch.js";
 import type { ResNetModel } from "./models/resnet.js";
@@ -31,22 +32,30 @@ export function seDataFromWeights(
   };
 }
 
-/** The feature map U [1, H, W, C] that enters SE block `block` when the model sees one normalised image. */
-export async function blockInput(
+/**
+ * The feature map U [1, H, W, C] that enters SE block `block` when the model sees one normalised image. Queued with
+ * the backend switches (see backendQueue), so its input tensor is made on the site's backend, not a temporary one.
+ */
+export function blockInput(
   model: ResNetModel,
   input: Float32Array,
   block: string,
 ): Promise<{ u: Float32Array; shape: [number, number, number, number] }> {
-  const x = imageBatch([input], model.config);
-  try {
-    const prediction = model.predict(x, { featureMaps: block }); // throws for a block the model lacks
+  return queued(async () => {
+    const x = imageBatch([input], model.config);
     try {
-      const pre = prediction.taps[block].pre!;
-      return { u: (await pre.data()) as Float32Array, shape: pre.shape as [number, number, number, number] };
+      const prediction = model.predict(x, { featureMaps: block }); // throws for a block the model lacks
+      try {
+        const pre = prediction.taps[block].pre!;
+        return {
+          u: (await pre.data()) as Float32Array,
+          shape: pre.shape as [number, number, number, number],
+        };
+      } finally {
+        tf.dispose(prediction);
+      }
     } finally {
-      tf.dispose(prediction);
+      x.dispose();
     }
-  } finally {
-    x.dispose();
-  }
+  });
 }

@@ -2,6 +2,7 @@
 // scale as separate passes, and the fused two-pass block) and by the plain-tfjs reference twin on the cpu
 // backend. Returns plain arrays so pages can chart them, and how far the two disagree.
 import * as tf from "@tensorflow/tfjs-core";
+import { onBackend } from "./backendQueue.js";
 import { squeeze } from "./kernels/squeeze.js";
 import { excitation } from "./kernels/excitation.js";
 import { scale } from "./kernels/scale.js";
@@ -39,16 +40,6 @@ async function values(t: { z: tf.Tensor; s: tf.Tensor; xt: tf.Tensor }): Promise
   const [z, s, xt] = await Promise.all([t.z.data(), t.s.data(), t.xt.data()]);
   tf.dispose([t.z, t.s, t.xt]);
   return { z: z as Float32Array, s: s as Float32Array, xt: xt as Float32Array };
-}
-
-async function onBackend<T>(name: string, f: () => Promise<T>): Promise<T> {
-  const previous = tf.getBackend();
-  try {
-    if (!(await tf.setBackend(name))) throw new Error(`the ${name} backend is not available`);
-    return await f();
-  } finally {
-    if (previous && previous !== tf.getBackend()) await tf.setBackend(previous);
-  }
 }
 
 function referenceSteps(data: SeData): Promise<SeValues> {
