@@ -18,17 +18,12 @@ import { seTensors, syntheticSeData, type SeData } from "../../src/lib/kernels/s
 import { normalArray } from "../../src/lib/random.js";
 import { hiddenUnits, type SeWeights } from "../../src/lib/kernels/weights.js";
 import { mulberry32 } from "../../src/lib/random.js";
+import { difference, type Difference } from "../../src/lib/kernels/parity.js";
 
 export interface Case {
   shape: [number, number, number, number];
   r: number;
   seed: number;
-}
-
-/** Worst difference of one output: `tolerance` is max |a − b| / max(1, |b|), ≤ 1e-5 means "abs or rel within 1e-5". */
-export interface Difference {
-  maxAbs: number;
-  tolerance: number;
 }
 
 const gpuErrors: string[] = [];
@@ -54,19 +49,6 @@ async function settle(): Promise<void> {
   b.endComputePassEncoder();
   b.submitQueue();
   await b.device.queue.onSubmittedWorkDone();
-}
-
-function compare(actual: Float32Array, expected: Float32Array): Difference {
-  if (actual.length !== expected.length) throw new Error(`length ${actual.length} ≠ ${expected.length}`);
-  let maxAbs = 0;
-  let tolerance = 0;
-  for (let i = 0; i < actual.length; i++) {
-    const abs = Math.abs(actual[i] - expected[i]);
-    if (!(abs <= maxAbs)) maxAbs = abs; // NaN sticks
-    const scaled = abs / Math.max(1, Math.abs(expected[i]));
-    if (!(scaled <= tolerance)) tolerance = scaled;
-  }
-  return { maxAbs, tolerance };
 }
 
 async function values(t: tf.Tensor): Promise<Float32Array> {
@@ -135,7 +117,7 @@ async function parity(spec: Case): Promise<Record<string, Difference>> {
       sHardware: expected.s,
     };
     return Object.fromEntries(
-      (Object.keys(actual) as (keyof typeof actual)[]).map((k) => [k, compare(actual[k], reference[k])]),
+      (Object.keys(actual) as (keyof typeof actual)[]).map((k) => [k, difference(actual[k], reference[k])]),
     );
   });
 }

@@ -7,6 +7,7 @@ import "@tensorflow/tfjs-backend-webgl";
 import "@tensorflow/tfjs-backend-webgpu";
 import type { WebGPUBackend } from "@tensorflow/tfjs-backend-webgpu";
 import { seBlockTaps } from "../../src/lib/kernels/se-block.js";
+import { difference } from "../../src/lib/kernels/parity.js";
 import { referenceExcitation, referenceSeBlock, referenceSqueeze } from "../../src/lib/kernels/reference.js";
 import { seTensors, syntheticSeData } from "../../src/lib/kernels/synthetic.js";
 import type { ModelConfig } from "../../src/lib/models/config.js";
@@ -29,17 +30,6 @@ async function init(): Promise<string> {
   });
   const info = backend().adapterInfo as unknown as { vendor?: string; architecture?: string };
   return `${info.vendor} ${info.architecture}`;
-}
-
-/** Largest |a − b| / max(1, |b|) over all elements ("abs or rel"). */
-function tolerance(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  if (a.length !== b.length) throw new Error(`length ${a.length} ≠ ${b.length}`);
-  let worst = 0;
-  for (let i = 0; i < a.length; i++) {
-    const d = Math.abs(a[i] - b[i]) / Math.max(1, Math.abs(b[i]));
-    if (!(d <= worst)) worst = d; // NaN sticks
-  }
-  return worst;
 }
 
 type Outputs = Record<string, Float32Array>;
@@ -87,7 +77,7 @@ async function blockTaps(
   const before = tf.memory().numTensors;
   const actual = await run((u, w, res) => read({ ...seBlockTaps(u, w, { residual: res, relu: true }) }));
   if (tf.memory().numTensors !== before) throw new Error("seBlockTaps leaked tensors");
-  return Object.fromEntries(Object.keys(expected).map((k) => [k, tolerance(actual[k], expected[k])]));
+  return Object.fromEntries(Object.keys(expected).map((k) => [k, difference(actual[k], expected[k]).scaled]));
 }
 
 /** Logits and taps of `config` on `on` with `path`, vs the stock chain on cpu; worst tolerance per output. */
@@ -144,7 +134,7 @@ async function network(
   if (keys.join() !== Object.keys(actual.out).join())
     throw new Error(`outputs differ: ${Object.keys(actual.out)}`);
   return {
-    tolerances: Object.fromEntries(keys.map((k) => [k, tolerance(actual.out[k], expected.out[k])])),
+    tolerances: Object.fromEntries(keys.map((k) => [k, difference(actual.out[k], expected.out[k]).scaled])),
     leaked: actual.leaked,
   };
 }
@@ -164,7 +154,7 @@ async function pooled(shape: [number, number, number, number]): Promise<number> 
     return out;
   };
   const expected = await pool("cpu", (u) => tf.mean(u, [1, 2]));
-  return tolerance(await pool("webgl", globalAveragePool), expected);
+  return difference(await pool("webgl", globalAveragePool), expected).scaled;
 }
 
 const api = { init, blockTaps, network, pooled, gpuErrors: () => [...gpuErrors] };
