@@ -1,19 +1,25 @@
-// One sentence saying how far the WGSL kernels and the tfjs reference disagree (data-max-abs-diff for tests).
-import type { SeSteps } from "../lib/seSteps.js";
+// One sentence saying how far the WGSL kernels and the tfjs reference disagree, by the measure and bound the kernel
+// tests use (data-kernel-difference for tests).
+import { KERNEL_TOLERANCE, withinTolerance, type Difference } from "../lib/kernels/parity.js";
 
-export function agreement(steps: SeSteps): HTMLParagraphElement {
+const superscript = (n: number) =>
+  [...String(n)].map((d) => (d === "-" ? "⁻" : "⁰¹²³⁴⁵⁶⁷⁸⁹"[Number(d)])).join("");
+
+/** 1e-5 as "10⁻⁵" (KERNEL_TOLERANCE is a power of ten). */
+const TOLERANCE = `10${superscript(Math.log10(KERNEL_TOLERANCE))}`;
+
+export function agreement(difference: Difference): HTMLParagraphElement {
   const p = document.createElement("p");
-  p.dataset.maxAbsDiff = String(steps.maxAbsDiff);
+  p.dataset.kernelDifference = String(difference.scaled);
   const value = document.createElement("b");
-  value.textContent = steps.maxAbsDiff.toExponential(2);
-  const what =
-    steps.gpuBackend === "webgpu"
-      ? "the WGSL kernels (separate and fused)"
-      : "the two paths (both on the CPU here)";
+  value.textContent = difference.scaled.toExponential(2);
   p.append(
-    `Largest difference between ${what} and the reference over z, s and X̃: `,
+    "Largest difference between the WGSL kernels (separate and fused) and the reference over z, s and X̃, as ",
+    "|kernel − reference| / max(1, |reference|) (absolute for values up to 1, relative above): ",
     value,
-    " (float32 rounding; the tests require ≤ 10⁻⁵).",
+    withinTolerance(difference)
+      ? ` (float32 rounding; the tests require at most ${TOLERANCE} by this measure).`
+      : `, more than the ${TOLERANCE} the tests allow: the kernels disagree with the reference here.`,
   );
   return p;
 }

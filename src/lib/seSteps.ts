@@ -1,12 +1,14 @@
-// One SE block computed twice, for the step-by-step chapter: by the WGSL kernels on WebGPU (squeeze, excitation,
-// scale as separate passes, and the fused two-pass block) and by the plain-tfjs reference twin on the cpu
-// backend. Returns plain arrays so pages can chart them, and how far the two disagree.
+// One SE block computed twice, for the step-by-step chapter: by the plain-tfjs reference twin on the cpu backend,
+// and by the WGSL kernels on WebGPU (squeeze, excitation, scale as separate passes, and the fused two-pass block)
+// where they can run. Returns plain arrays so pages can chart them, and how far the two disagree, or why the
+// kernels did not run.
 import * as tf from "@tensorflow/tfjs-core";
 import { onBackend } from "./backendQueue.js";
 import { squeeze } from "./kernels/squeeze.js";
 import { excitation } from "./kernels/excitation.js";
 import { scale } from "./kernels/scale.js";
 import { seBlock } from "./kernels/se-block.js";
+import { difference, worst, type Difference } from "./kernels/parity.js";
 import { referenceExcitation, referenceScale, referenceSqueeze } from "./kernels/reference.js";
 import { seTensors, type SeData } from "./kernels/synthetic.js";
 
@@ -19,21 +21,12 @@ export interface SeValues {
   xt: Float32Array;
 }
 
-export interface SeSteps {
-  /** Backend that produced `gpu` ("webgpu" when the kernels ran; otherwise the reference ran there too). */
-  gpuBackend: string;
-  gpu: SeValues;
-  /** The fused two-pass kernel's output [N, H, W, C] (null without WebGPU). */
-  fused: Float32Array | null;
-  reference: SeValues;
-  /** Largest |kernel − reference| over z, s, X̃ and the fused X̃. */
-  maxAbsDiff: number;
-}
+/** The WGSL kernels' values and their worst difference from the reference over z, s, X̃ and the fused X̃. */
+export type KernelRun = { ran: true; values: SeValues; difference: Difference } | { ran: false; why: string };
 
-function maxAbsDiff(a: Float32Array, b: Float32Array): number {
-  let m = 0;
-  for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i] - b[i]));
-  return m;
+export interface SeSteps {
+  reference: SeValues;
+  kernels: KernelRun;
 }
 
 async function values(t: { z: tf.Tensor; s: tf.Tensor; xt: tf.Tensor }): Promise<SeValues> {
@@ -51,27 +44,48 @@ function referenceSteps(data: SeData): Promise<SeValues> {
   return values({ z, s, xt });
 }
 
-/** Runs the block with the WGSL kernels (when WebGPU is available) and with the reference on the cpu backend. */
-export async function seSteps(data: SeData, { webgpu }: { webgpu: boolean }): Promise<SeSteps> {
+/** Why WebGPU cannot run here, in words for the reader; null when the browser offers an adapter. */
+async function missingWebgpu(): Promise<string | null> {
+  if (typeof navigator === "undefined" || !navigator.gpu) return "this browser has no WebGPU";
+  if (!(await navigator.gpu.requestAdapter())) return "this browser has WebGPU but no adapter to run it on";
+  return null;
+}
+
+async function kernelSteps(data: SeData, reference: SeValues): Promise<KernelRun> {
+  const missing = await missingWebgpu();
+  if (missing) return { ran: false, why: missing };
+  try {
+    return await onBackend("webgpu", async () => {
+      const { u, weights } = seTensors(data);
+      const made: tf.Tensor[] = []; // disposed also when a later kernel throws
+      const keep = <T extends tf.Tensor>(t: T): T => (made.push(t), t);
+      try {
+        const z = keep(squeeze(u));
+        const s = keep(excitation(z, weights));
+        const xt = keep(scale(u, s));
+        const fusedValues = (await keep(seBlock(u, weights)).data()) as Float32Array;
+        const kernels = await values({ z, s, xt });
+        const d = worst([
+          difference(kernels.z, reference.z),
+          difference(kernels.s, reference.s),
+          difference(kernels.xt, reference.xt),
+          difference(fusedValues, reference.xt),
+        ]);
+        return { ran: true, values: kernels, difference: d };
+      } finally {
+        tf.dispose([u, ...Object.values(weights), ...made]);
+      }
+    });
+  } catch (error) {
+    // An adapter that tfjs cannot start a device on, a lost device, a kernel's error: the reference still stands.
+    return { ran: false, why: `WebGPU failed (${error instanceof Error ? error.message : error})` };
+  }
+}
+
+/** Runs the block with the reference on the cpu backend, then with the WGSL kernels where WebGPU works. */
+export async function seSteps(data: SeData): Promise<SeSteps> {
   const reference = await onBackend("cpu", () => referenceSteps(data));
-  if (!webgpu) return { gpuBackend: "cpu", gpu: reference, fused: null, reference, maxAbsDiff: 0 };
-  const { gpu, fused } = await onBackend("webgpu", async () => {
-    const { u, weights } = seTensors(data);
-    const z = squeeze(u);
-    const s = excitation(z, weights);
-    const xt = scale(u, s);
-    const fusedTensor = seBlock(u, weights);
-    const fusedValues = (await fusedTensor.data()) as Float32Array;
-    tf.dispose([u, fusedTensor, ...Object.values(weights)]);
-    return { gpu: await values({ z, s, xt }), fused: fusedValues };
-  });
-  const diff = Math.max(
-    maxAbsDiff(gpu.z, reference.z),
-    maxAbsDiff(gpu.s, reference.s),
-    maxAbsDiff(gpu.xt, reference.xt),
-    maxAbsDiff(fused, reference.xt),
-  );
-  return { gpuBackend: "webgpu", gpu, fused, reference, maxAbsDiff: diff };
+  return { reference, kernels: await kernelSteps(data, reference) };
 }
 
 /** Parameters of one SE block with C channels and ratio r: 2C²/r weights plus C/r + C biases. */

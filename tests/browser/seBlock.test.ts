@@ -1,0 +1,98 @@
+// The SE block chapter when things go wrong, in the built site: a trained model that does not load leaves the
+// synthetic input working; without WebGPU, or with an adapter tfjs cannot start, the chapter shows the reference,
+// says why and compares nothing.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import type { Browser, Page } from "playwright-core";
+import { launch, watchedPage } from "../helpers/chromium.js";
+import { ISOLATION_HEADERS, serve, type StaticServer } from "../helpers/server.js";
+import { DIST } from "../helpers/dist.js";
+import { KERNEL_TOLERANCE } from "../../src/lib/kernels/parity.ts";
+
+const TIMEOUT = { timeout: 120_000 };
+let browser: Browser;
+let server: StaticServer;
+
+before(async () => {
+  server = await serve(DIST, ISOLATION_HEADERS); // isolated by its headers: no service worker between page and routes
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const mainText = async (page: Page) => (await page.textContent("main")) ?? "";
+
+test("a model that fails to load leaves the synthetic input working", async () => {
+  const { page, problems } = await watchedPage(browser);
+  await page.route("**/models/fashion-default/**", (route) => route.fulfill({ status: 404, body: "gone" }));
+  await page.goto(`${server.url}/se-block`);
+  const note = page.locator(".note", { hasText: "fashion-default" });
+  await note.waitFor(TIMEOUT);
+  assert.match(
+    (await note.textContent()) ?? "",
+    /The trained model \(fashion-default\) is not available: it could not be loaded/,
+  );
+  assert.equal(await page.getByLabel("trained model").count(), 0);
+  assert.equal(await page.getByLabel("synthetic").isChecked(), true);
+
+  const difference = page.locator("[data-kernel-difference]");
+  await difference.waitFor(TIMEOUT);
+  assert.ok(Number(await difference.getAttribute("data-kernel-difference")) <= KERNEL_TOLERANCE);
+  assert.match(await mainText(page), /the tests require at most 10⁻⁵ by this measure/);
+
+  assert.ok(
+    problems.length > 0 && problems.every((p) => p.includes("/models/fashion-default/")),
+    problems.join("\n"),
+  );
+  await page.context().close();
+});
+
+/** Opens the chapter with `script` run first in the page, and waits until it has said the kernels did not run. */
+async function withoutKernels(script: string): Promise<{ page: Page; problems: string[]; text: string }> {
+  const { page, problems } = await watchedPage(browser);
+  await page.addInitScript(script);
+  await page.goto(`${server.url}/se-block`);
+  await page.locator(".se-no-kernels").waitFor(TIMEOUT);
+  await page.waitForFunction(() => !document.querySelector(".observablehq--loading"), undefined, TIMEOUT);
+  return { page, problems, text: await mainText(page) };
+}
+
+async function assertReferenceOnly(page: Page): Promise<void> {
+  assert.equal(await page.getByLabel("GPU kernels").count(), 0, "no radio offers kernels that did not run");
+  assert.equal(
+    await page.locator("[data-kernel-difference]").count(),
+    0,
+    "no comparison of the reference with itself",
+  );
+  assert.ok((await page.locator("svg.se-bars").count()) >= 2, "z and s still drawn, from the reference");
+}
+
+test("without WebGPU the chapter shows the reference and says so", async () => {
+  const { page, problems, text } = await withoutKernels(
+    `Object.defineProperty(Navigator.prototype, "gpu", { get: () => undefined });`,
+  );
+  assert.match(
+    text,
+    /The WGSL kernels did not run: this browser has no WebGPU\. Every step below shows the tfjs reference/,
+  );
+  assert.match(text, /did not run, because this browser has no WebGPU, so there is nothing to compare/);
+  await assertReferenceOnly(page);
+  assert.deepEqual(problems, []);
+  await page.context().close();
+});
+
+test("an adapter tfjs cannot start a device on falls back to the reference, with the reason", async () => {
+  const { page, problems, text } = await withoutKernels(
+    `GPUAdapter.prototype.requestDevice = () => Promise.reject(new Error("no device (test)"));`,
+  );
+  assert.match(
+    text,
+    /The WGSL kernels did not run: WebGPU failed \(tfjs could not start its webgpu backend\)/,
+  );
+  await assertReferenceOnly(page);
+  assert.deepEqual(problems, []);
+  await page.context().close();
+});
