@@ -1,6 +1,7 @@
 // Linked highlighting: hovering or focusing anything with data-channel="c" inside `root` marks every element with
-// the same channel (bars, map tiles, weight rows) with the class se-hl, and reports the channel.
-export function linkChannels(root: HTMLElement, onChannel?: (channel: number | null) => void): void {
+// the same channel (bars, map tiles, weight rows) with the class se-hl, and reports the channel. Returns a function
+// that removes the listeners and the highlight (call it when the cell that linked them is invalidated).
+export function linkChannels(root: HTMLElement, onChannel?: (channel: number | null) => void): () => void {
   let current: string | null = null;
   const set = (channel: string | null) => {
     if (channel === current) return;
@@ -13,7 +14,13 @@ export function linkChannels(root: HTMLElement, onChannel?: (channel: number | n
   };
   const channelOf = (event: Event) =>
     (event.target as Element | null)?.closest?.("[data-channel]")?.getAttribute("data-channel") ?? null;
-  root.addEventListener("pointerover", (e) => set(channelOf(e)));
-  root.addEventListener("focusin", (e) => set(channelOf(e)));
-  root.addEventListener("pointerleave", () => set(null));
+  const controller = new AbortController();
+  const { signal } = controller;
+  root.addEventListener("pointerover", (e) => set(channelOf(e)), { signal });
+  root.addEventListener("focusin", (e) => set(channelOf(e)), { signal });
+  root.addEventListener("pointerleave", () => set(null), { signal });
+  return () => {
+    controller.abort();
+    set(null);
+  };
 }

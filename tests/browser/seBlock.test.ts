@@ -1,6 +1,6 @@
 // The SE block chapter when things go wrong, in the built site: a trained model that does not load leaves the
 // synthetic input working; without WebGPU, or with an adapter tfjs cannot start, the chapter shows the reference,
-// says why and compares nothing.
+// says why and compares nothing; re-drawing the charts adds no listeners.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import type { Browser, Page } from "playwright-core";
@@ -25,7 +25,16 @@ after(async () => {
 
 const mainText = async (page: Page) => (await page.textContent("main")) ?? "";
 
-test("a model that fails to load leaves the synthetic input working", async () => {
+/** Listeners of `type` on <main>, as DevTools lists them. */
+async function mainListeners(page: Page, type: string): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  const { result } = await cdp.send("Runtime.evaluate", { expression: "document.querySelector('main')" });
+  const { listeners } = await cdp.send("DOMDebugger.getEventListeners", { objectId: result.objectId! });
+  await cdp.detach();
+  return listeners.filter((l) => l.type === type).length;
+}
+
+test("a model that fails to load leaves the synthetic input working; re-drawn charts keep one set of listeners", async () => {
   const { page, problems } = await watchedPage(browser);
   await page.route("**/models/fashion-default/**", (route) => route.fulfill({ status: 404, body: "gone" }));
   await page.goto(`${server.url}/se-block`);
@@ -42,6 +51,19 @@ test("a model that fails to load leaves the synthetic input working", async () =
   await difference.waitFor(TIMEOUT);
   assert.ok(Number(await difference.getAttribute("data-kernel-difference")) <= KERNEL_TOLERANCE);
   assert.match(await mainText(page), /the tests require at most 10⁻⁵ by this measure/);
+
+  // Re-drawn charts: the highlighting stays one set of listeners on <main>.
+  for (const r of ["4", "16"]) {
+    await page.getByLabel("reduction ratio r").selectOption({ label: r });
+    await page.waitForFunction((r) => document.querySelector("main")?.textContent?.includes(`r = ${r}`), r);
+  }
+  await difference.waitFor(TIMEOUT);
+  assert.equal(await mainListeners(page, "pointerover"), 1);
+  await page.locator("svg.se-bars [data-channel='3']").first().dispatchEvent("pointerover");
+  assert.ok(
+    (await page.locator("svg.se-bars [data-channel='3'].se-hl").count()) >= 2,
+    "z and s bars light up",
+  );
 
   assert.ok(
     problems.length > 0 && problems.every((p) => p.includes("/models/fashion-default/")),
