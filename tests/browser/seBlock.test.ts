@@ -1,6 +1,6 @@
 // The SE block chapter when things go wrong, in the built site: a trained model that does not load leaves the
 // synthetic input working; without WebGPU, or with an adapter tfjs cannot start, the chapter shows the reference,
-// says why and compares nothing; re-drawing the charts adds no listeners.
+// says why and compares nothing; every chart has its numbers; re-drawing the charts adds no listeners.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import type { Browser, Page } from "playwright-core";
@@ -34,7 +34,7 @@ async function mainListeners(page: Page, type: string): Promise<number> {
   return listeners.filter((l) => l.type === type).length;
 }
 
-test("a model that fails to load leaves the synthetic input working; re-drawn charts keep one set of listeners", async () => {
+test("a model that fails to load leaves the synthetic input working; re-drawn charts keep one set of listeners and have their numbers", async () => {
   const { page, problems } = await watchedPage(browser);
   await page.route("**/models/fashion-default/**", (route) => route.fulfill({ status: 404, body: "gone" }));
   await page.goto(`${server.url}/se-block`);
@@ -64,6 +64,14 @@ test("a model that fails to load leaves the synthetic input working; re-drawn ch
     (await page.locator("svg.se-bars [data-channel='3'].se-hl").count()) >= 2,
     "z and s bars light up",
   );
+  assert.ok((await page.locator("tr[data-channel='3'].se-hl").count()) >= 2, "so do their table rows");
+
+  // The small synthetic block, 8×8×32 at r = 16: a row per channel for z and s, and W1's summary.
+  const z = page.locator("details", { hasText: "Squeeze output z of each of the 32 channels." });
+  assert.equal(await z.locator("tbody tr").count(), 32);
+  const w1 = page.locator("details", { hasText: "W1 (transposed)" });
+  assert.match((await w1.locator("table").first().textContent()) ?? "", /shape32 × 2/);
+  assert.equal(await w1.locator("table").nth(1).locator("tbody tr[data-channel]").count(), 5);
 
   assert.ok(
     problems.length > 0 && problems.every((p) => p.includes("/models/fashion-default/")),
