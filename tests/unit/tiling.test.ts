@@ -2,14 +2,20 @@
 // GPU no invocation's chain of dependent steps grows with the stage.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { hardwareTiling, LANES, tiling, unitGroups } from "../../src/lib/kernels/tiling.ts";
+import { hardwareTiling, invocations, LANES, tiling, unitGroups } from "../../src/lib/kernels/tiling.ts";
+import { seResNet50Stages } from "../../src/lib/seShapes.ts";
 
-const SE_RESNET_50 = [
-  { hw: 56 * 56, c: 256 },
-  { hw: 28 * 28, c: 512 },
-  { hw: 14 * 14, c: 1024 },
-  { hw: 7 * 7, c: 2048 },
-];
+// The shapes the SE block chapter's prose computes its numbers from.
+const SE_RESNET_50 = seResNet50Stages().map(({ shape: [, h, w, c], hidden }) => ({ hw: h * w, c, hidden }));
+
+test("SE-ResNet-50's stages, from its definition", () => {
+  assert.deepEqual(SE_RESNET_50, [
+    { hw: 56 * 56, c: 256, hidden: 16 },
+    { hw: 28 * 28, c: 512, hidden: 32 },
+    { hw: 14 * 14, c: 1024, hidden: 64 },
+    { hw: 7 * 7, c: 2048, hidden: 128 },
+  ]);
+});
 
 test("both tilings cover every position and channel", () => {
   for (const hw of [1, 7, 49, 63, 64, 65, 323, 3136]) {
@@ -40,14 +46,13 @@ test("hidden-unit groups cover every unit, none empty", () => {
 });
 
 test("on a GPU, SE-ResNet-50's chains stay at 8 steps per invocation at every stage", () => {
-  const invocations = 32 * LANES.hardware;
-  const chains = SE_RESNET_50.map(({ hw, c }) => {
+  const chains = SE_RESNET_50.map(({ hw, c, hidden }) => {
     const t = hardwareTiling(hw, c);
-    const { groups, units } = unitGroups(c, c / 16, "hardware");
+    const { groups, units } = unitGroups(c, hidden, "hardware");
     return {
       groups,
       positions: Math.ceil(t.chunk / LANES.hardware), // se-reduce's squeeze, se-apply's scale
-      fc1: (128 * units) / invocations, // se-reduce's dot products
+      fc1: (128 * units) / invocations("hardware"), // se-reduce's dot products
       workgroups: t.blocks * groups * t.chunks,
     };
   });

@@ -36,11 +36,16 @@ const STEPS = 8;
 /** Rows of 32 invocations per workgroup in se-reduce.wgsl and se-apply.wgsl (their override LANES). */
 export const LANES: Record<TilingKind, number> = { software: 2, hardware: 8 };
 
+/** Invocations per workgroup of se-reduce.wgsl and se-apply.wgsl: @workgroup_size(32, LANES). */
+export function invocations(kind: TilingKind): number {
+  return 32 * LANES[kind];
+}
+
 /**
  * The fused block's tiling on a real GPU. A GPU runs every workgroup at once, so a pass takes about as long as the
  * longest chain of dependent steps in one invocation; 64-position chunks give each of the 8 rows 8 positions to
  * add up or scale, and SE-ResNet-50 (r = 16) 98, 52, 32 and 16 workgroups in se-apply at its four stages, where the
- * software tiling's 784-position chunks at stage 1 meant 392 steps on 2 rows.
+ * software tiling's 784-position chunks at stage 2 meant 392 steps on 2 rows.
  */
 export function hardwareTiling(hw: number, c: number): Tiling {
   const chunk = Math.min(hw, STEPS * LANES.hardware);
@@ -61,7 +66,7 @@ export interface UnitGroups {
  */
 export function unitGroups(c: number, hidden: number, kind: TilingKind): UnitGroups {
   if (kind === "software") return { groups: 1, units: hidden };
-  const steps = (Math.min(c, CHANNELS) * hidden) / (32 * LANES.hardware);
+  const steps = (Math.min(c, CHANNELS) * hidden) / invocations("hardware");
   const units = Math.ceil(hidden / Math.max(1, Math.ceil(steps / STEPS)));
   return { groups: Math.ceil(hidden / units), units };
 }
