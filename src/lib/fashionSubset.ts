@@ -42,3 +42,11 @@ export function parseFashionSubset(bin: Uint8Array, meta: unknown): FashionSubse
     classNames: m.classNames as string[],
   };
 }
+
+/** The first image of each class, in class order (the chapters' one-per-class pickers). */
+export function firstOfEachClass(subset: FashionSubset): { name: string; index: number }[] {
+  return subset.classNames.flatMap((name, k) => {
+    const index = subset.labels.indexOf(k);
+    return index < 0 ? [] : [{ name, index }];
+  });
+}
