@@ -44,13 +44,16 @@ export async function loadInstalledModel(name: string): Promise<InstalledModel> 
       // loadModelFromUrl asks for shards next to model.json; map each to its attachment URL. Files come from
       // Cache Storage after the first visit, and the GPU compiles the network while the shards download.
       const byName = (url: string) => files[url.slice(url.lastIndexOf("/") + 1)] ?? url;
+      // A failed warm-up only costs the compile time it would have saved; caught here, not after the load, so that
+      // a load that fails first (a missing model.json) leaves no unhandled rejection behind.
       const warm = cachedFetch(files["model.json"])
         .then((r) => r.json())
-        .then((json) => compileAhead(parseDescriptor(json).config));
+        .then((json) => compileAhead(parseDescriptor(json).config))
+        .catch(() => undefined);
       const { descriptor, weights } = await loadModelFromUrl(files["model.json"], (input) =>
         cachedFetch(byName(String(input))),
       );
-      await warm.catch(() => undefined); // a failed warm-up only costs the compile time it would have saved
+      await warm;
       void pruneWeightCache(Object.values(MODEL_FILES).flatMap((f) => Object.values(f)));
       const tensors = toNamedTensorMap(weights);
       try {
