@@ -6,6 +6,7 @@
 import * as Plot from "@observablehq/plot";
 import type { ExcitationProfiles } from "../lib/excitationProfiles.js";
 import { NEUTRAL, OKABE_ITO, READABLE_COLOURS } from "./palette.js";
+import { accessible } from "./plotAccessibility.js";
 
 /** Classes one figure can draw, each in a colour of its own. */
 export const MAX_CLASSES = READABLE_COLOURS;
@@ -39,7 +40,7 @@ export function excitationPanels(
   root.className = "se-excitation-panels";
   root.setAttribute("role", "figure");
   root.setAttribute("aria-label", "Mean excitation per sampled channel and class, one panel per SE block");
-  root.append(Plot.legend({ color }));
+  root.append(accessible(Plot.legend({ color })));
   const grid = document.createElement("div");
   grid.style.display = "grid";
   grid.style.gridTemplateColumns = `repeat(${columns}, 1fr)`;
@@ -56,37 +57,36 @@ export function excitationPanels(
       if (values) mine.push({ channel, value: values[i], series: extra!.label });
       means.push({ channel, value: block.overallMean[i], series: "all classes" });
     });
-    grid.append(
-      Plot.plot({
-        width: panelWidth,
-        height: 180,
-        marginLeft: 36,
-        marginTop: 24,
-        ariaLabel: `${block.name}: mean excitation per channel and class`,
-        x: { label: "channel", ticks: 5, tickFormat: "d" },
-        y: { domain: [0, 1], label: "mean excitation", ticks: 4, grid: true },
-        color,
-        marks: [
-          Plot.frame({ strokeOpacity: 0.2 }),
-          Plot.line(lines, { x: "channel", y: "value", z: "series", stroke: "series", strokeWidth: 1.2 }),
-          Plot.line(mine, { x: "channel", y: "value", stroke: "series", strokeWidth: 2, marker: "dot" }),
-          Plot.line(means, {
-            x: "channel",
-            y: "value",
-            stroke: "series",
-            strokeWidth: 2,
-            strokeDasharray: "4 2",
-          }),
-          Plot.text([block.name], {
-            text: (d) => d,
-            frameAnchor: "top-left",
-            dx: 4,
-            dy: 4,
-            fontWeight: "bold",
-          }),
-        ],
-      }),
-    );
+    const panel = Plot.plot({
+      width: panelWidth,
+      height: 180,
+      marginLeft: 36,
+      marginTop: 24,
+      ariaLabel: `${block.name}: mean excitation per channel and class`,
+      x: { label: "channel", ticks: 5, tickFormat: "d" },
+      y: { domain: [0, 1], label: "mean excitation", ticks: 4, grid: true },
+      color,
+      marks: [
+        Plot.frame({ strokeOpacity: 0.2 }),
+        Plot.line(lines, { x: "channel", y: "value", z: "series", stroke: "series", strokeWidth: 1.2 }),
+        Plot.line(mine, { x: "channel", y: "value", stroke: "series", strokeWidth: 2, marker: "dot" }),
+        Plot.line(means, {
+          x: "channel",
+          y: "value",
+          stroke: "series",
+          strokeWidth: 2,
+          strokeDasharray: "4 2",
+        }),
+        Plot.text([block.name], {
+          text: (d) => d,
+          frameAnchor: "top-left",
+          dx: 4,
+          dy: 4,
+          fontWeight: "bold",
+        }),
+      ],
+    });
+    grid.append(accessible(panel));
   }
   root.append(grid);
   return root;

@@ -3,9 +3,8 @@
 import * as Plot from "@observablehq/plot";
 import type { BlockProfile } from "../lib/excitationProfiles.js";
 import { parseStage } from "../lib/interventions.js";
-
-/** Okabe–Ito colours, one per stage. */
-const STAGE_COLORS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00"];
+import { OKABE_ITO, READABLE_COLOURS } from "./palette.js";
+import { accessible } from "./plotAccessibility.js";
 
 export function specificityChart(
   blocks: readonly BlockProfile[],
@@ -13,27 +12,29 @@ export function specificityChart(
 ): HTMLElement | SVGSVGElement {
   const stageOf = (b: BlockProfile) => parseStage(b.name) ?? "";
   const stages = [...new Set(blocks.map(stageOf))];
-  return Plot.plot({
-    width,
-    height: 260,
-    marginBottom: 40,
-    ariaLabel: "Class spread of each SE block",
-    x: { domain: blocks.map((b) => b.name), label: null, tickRotate: blocks.length > 8 ? -45 : 0 },
-    y: { label: "↑ class spread (excitation)", grid: true, nice: true },
-    color: {
-      domain: stages,
-      range: STAGE_COLORS,
-      legend: stages.length > 1,
-      tickFormat: (s) => `stage ${s}`,
-    },
-    marks: [
-      Plot.barY(blocks, {
-        x: "name",
-        y: "classSpread",
-        fill: stageOf,
-        title: (b: BlockProfile) => `${b.name}: class spread ${b.classSpread.toFixed(3)}`,
-      }),
-      Plot.ruleY([0]),
-    ],
-  });
+  return accessible(
+    Plot.plot({
+      width,
+      height: 260,
+      marginBottom: 40,
+      ariaLabel: "Class spread of each SE block",
+      x: { domain: blocks.map((b) => b.name), label: null, tickRotate: blocks.length > 8 ? -45 : 0 },
+      y: { label: "↑ class spread (excitation)", grid: true, nice: true },
+      color: {
+        domain: stages,
+        range: OKABE_ITO.slice(0, READABLE_COLOURS),
+        legend: stages.length > 1,
+        tickFormat: (s) => `stage ${s}`,
+      },
+      marks: [
+        Plot.barY(blocks, {
+          x: "name",
+          y: "classSpread",
+          fill: stageOf,
+          title: (b: BlockProfile) => `${b.name}: class spread ${b.classSpread.toFixed(3)}`,
+        }),
+        Plot.ruleY([0]),
+      ],
+    }),
+  );
 }
