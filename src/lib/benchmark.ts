@@ -202,12 +202,13 @@ export const SE_OVERHEAD_TARGET = 1.03;
 
 /**
  * The long SE/no-SE runs that judge the target, in the order the Benchmarks chapter shows them (those recorded): the
- * project's host (then WebGL, the slowest, and 1-thread wasm, the noisiest, each in a longer run of its own), then
+ * project's host (then WebGL, the slowest, and 1-thread wasm, the noisiest, in longer runs of their own), then
  * bench/dawn.sh's GPU machine and its CPU.
  */
 export const SE_OVERHEAD_RECORDS = [
   "bench/results/se-overhead.json",
   "bench/results/se-overhead-webgl.json",
+  "bench/results/se-overhead-webgl-long.json",
   "bench/results/se-overhead-wasm.json",
   "bench/results/se-overhead-webgpu.json",
   "bench/results/se-overhead-quiet-wasm.json",
