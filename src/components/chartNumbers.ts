@@ -17,7 +17,7 @@ export interface NumbersOptions {
   caption: string;
 }
 
-const fourDigits = (v: number) => v.toPrecision(4);
+const fourDecimals = (v: number) => v.toFixed(4); // fixed decimals line up in a numeric column
 
 function details(summary: string, ...content: Node[]): HTMLDetailsElement {
   const element = document.createElement("details");
@@ -40,7 +40,7 @@ export function channelNumbers(
       dataset: (c) => ({ channel: String(c) }),
       columns: [
         { label: "channel", numeric: true, value: (c) => String(c) },
-        ...columns.map(({ label, values, format = fourDigits }) => ({
+        ...columns.map(({ label, values, format = fourDecimals }) => ({
           label,
           numeric: true,
           value: (c: number) => format(values[c]),
@@ -71,9 +71,9 @@ export function matrixNumbers(values: ArrayLike<number>, options: MatrixNumbersO
   const overview = table(
     [
       ["shape", `${s.rows} × ${s.cols}`],
-      ["smallest", fourDigits(s.min)],
-      ["largest", fourDigits(s.max)],
-      ["mean", fourDigits(s.mean)],
+      ["smallest", fourDecimals(s.min)],
+      ["largest", fourDecimals(s.max)],
+      ["mean", fourDecimals(s.mean)],
     ],
     {
       caption,
@@ -89,7 +89,7 @@ export function matrixNumbers(values: ArrayLike<number>, options: MatrixNumbersO
     columns: [
       { label: rowLabel, numeric: true, value: (e) => String(e.row) },
       { label: colLabel, numeric: true, value: (e) => String(e.col) },
-      { label: "weight", numeric: true, value: (e) => fourDigits(e.value) },
+      { label: "weight", numeric: true, value: (e) => fourDecimals(e.value) },
     ],
   });
   return details(summary, overview, largest);

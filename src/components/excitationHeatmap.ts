@@ -133,6 +133,7 @@ export function excitationHeatmap(
   const select = (at: { r: number; c: number }) => {
     selected = at;
     cursor = at;
+    live.textContent = describe(at.r, at.c); // a click focuses the canvas first, which announced the old cursor
     root.value = { block: blocks[at.r].name, channel: at.c };
     draw();
     root.dispatchEvent(new Event("input", { bubbles: true }));

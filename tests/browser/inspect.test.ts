@@ -361,6 +361,8 @@ test("the heatmap answers hover, click and keyboard", async () => {
   assert.match(tip, /^SE_3_1 · channel \d+ · z = -?\d\.\d{3} · s = \d\.\d{3}$/);
   await page.mouse.click(box.x + box.width - 4, box.y + 16 * 2 + 8);
   await page.waitForSelector('.se-inspect-maps[data-block="SE_3_1"]', TIMEOUT);
+  // the readout for screen readers names the clicked cell, not the one the canvas had before the click focused it
+  assert.match((await page.textContent(".se-xheatmap-cell")) ?? "", /^SE_3_1 · channel /);
   await canvas.focus();
   await page.keyboard.press("ArrowDown");
   await page.keyboard.press("Home");

@@ -69,7 +69,7 @@ test("a model that fails to load leaves the synthetic input working; re-drawn ch
   // The small synthetic block, 8×8×32 at r = 16: a row per channel for z and s, and W1's summary.
   const z = page.locator("details", { hasText: "Squeeze output z of each of the 32 channels." });
   assert.equal(await z.locator("tbody tr").count(), 32);
-  const w1 = page.locator("details", { hasText: "W1 (transposed)" });
+  const w1 = page.locator("details", { hasText: "A summary of W1" });
   assert.match((await w1.locator("table").first().textContent()) ?? "", /shape32 × 2/);
   assert.equal(await w1.locator("table").nth(1).locator("tbody tr[data-channel]").count(), 5);
 
@@ -109,7 +109,8 @@ test("without WebGPU the chapter shows the reference and says so", async () => {
     text,
     /The WGSL kernels did not run: this browser has no WebGPU\. Every step below shows the tfjs reference/,
   );
-  assert.match(text, /did not run, because this browser has no WebGPU, so there is nothing to compare/);
+  assert.match(text, /nothing to compare here: the WGSL kernels did not run \(the reason is given above\)/);
+  assert.equal(text.match(/this browser has no WebGPU/g)?.length, 1, "the reason is given once");
   await assertReferenceOnly(page);
   assert.deepEqual(problems, []);
   await page.context().close();
