@@ -43,7 +43,7 @@ after(async () => {
 /** Waits until every cell has run and no slow task is shown. */
 async function settled(): Promise<void> {
   await page.waitForFunction(
-    () => !document.querySelector(".observablehq--loading, [data-busy]"),
+    () => !document.querySelector("observablehq-loading, [data-busy]"),
     undefined,
     TIMEOUT,
   );
@@ -609,7 +609,7 @@ test("a model file that cannot be loaded is said in place of the results, not as
       TIMEOUT,
     );
     await own.page.waitForFunction(
-      () => !document.querySelector(".observablehq--loading, [data-busy]"),
+      () => !document.querySelector("observablehq-loading, [data-busy]"),
       undefined,
       TIMEOUT,
     );

@@ -116,7 +116,7 @@ async function besideShown(count: number): Promise<void> {
   await page.waitForFunction(
     (n) =>
       document.querySelectorAll(".se-inspect-beside table").length === n &&
-      !document.querySelector(".observablehq--loading, [data-busy]"),
+      !document.querySelector("observablehq-loading, [data-busy]"),
     count,
     TIMEOUT,
   );
@@ -194,7 +194,7 @@ async function switchTo(model: string): Promise<void> {
   await select.selectOption({ label: label! });
   await page.waitForSelector(`table.se-top5[data-model="${model}"]`, TIMEOUT);
   await page.waitForFunction(
-    () => !document.querySelector(".observablehq--loading, [data-busy]"),
+    () => !document.querySelector("observablehq-loading, [data-busy]"),
     undefined,
     TIMEOUT,
   );
@@ -273,7 +273,7 @@ test("a partner from the URL that cannot stand beside the model is refused with 
   await page.goto(`${server.url}/inspect?model=fashion-default&sample=${SAMPLE}&compare=tiny-resnet`);
   await page.waitForSelector("table.se-top5[data-model=fashion-default]", TIMEOUT);
   await page.waitForFunction(
-    () => !document.querySelector(".observablehq--loading, [data-busy]"),
+    () => !document.querySelector("observablehq-loading, [data-busy]"),
     undefined,
     TIMEOUT,
   );

@@ -87,7 +87,7 @@ async function withoutKernels(script: string): Promise<{ page: Page; problems: s
   await page.addInitScript(script);
   await page.goto(`${server.url}/se-block`);
   await page.locator(".se-no-kernels").waitFor(TIMEOUT);
-  await page.waitForFunction(() => !document.querySelector(".observablehq--loading"), undefined, TIMEOUT);
+  await page.waitForFunction(() => !document.querySelector("observablehq-loading"), undefined, TIMEOUT);
   return { page, problems, text: await mainText(page) };
 }
 

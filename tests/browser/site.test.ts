@@ -32,7 +32,7 @@ for (const path of pagePaths()) {
     assert.match((await page.getAttribute("#se-backend-badge", "title")) ?? "", /software adapter/);
     // Let the page's cells finish (they may compute after the backend starts).
     await page.waitForLoadState("networkidle");
-    await page.waitForFunction(() => !document.querySelector(".observablehq--loading"), undefined, {
+    await page.waitForFunction(() => !document.querySelector("observablehq-loading"), undefined, {
       timeout: 120_000,
     });
     assert.deepEqual(problems, []);
