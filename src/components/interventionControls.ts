@@ -10,7 +10,7 @@ export interface InterventionControls extends HTMLElement {
 const KINDS: { kind: InterventionKind | ""; label: string }[] = [
   { kind: "", label: "nothing (no intervention)" },
   { kind: "one", label: "1 — switch SE off" },
-  { kind: "mean", label: "its mean over the 500 test images" },
+  { kind: "mean", label: "its mean over the shipped test images" },
   { kind: "half", label: "0.5" },
   { kind: "clamp", label: "s clamped to [a, b]" },
 ];
