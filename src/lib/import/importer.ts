@@ -8,6 +8,7 @@ import { expectedWeights } from "../models/weightSpec.js";
 import { type CheckpointFormat, readCheckpoint } from "./checkpoint.js";
 import { type HostTensor, isFloatDType } from "./host-tensor.js";
 import { type CanonicalTensor, pytorchShapes, toTfjsLayout } from "./layout.js";
+import { unusableValue } from "./unusableValue.js";
 import { type Naming, NAMINGS, detectNaming, keyNaming, toCanonicalNames } from "./naming.js";
 
 export interface ImportOptions {
@@ -121,17 +122,12 @@ export function fitToArchitecture(
     if (!isFloatDType(t.dtype)) {
       throw new Error(`${fileName}: "${name}" has integer dtype ${t.dtype}; weights must be floating point`);
     }
-    const bad = t.data.findIndex((v) => !Number.isFinite(v));
-    if (bad >= 0)
-      throw new Error(`${fileName}: "${name}" holds a non-finite value (${t.data[bad]}) at element ${bad}`);
-    // A variance below 0 would reach sqrt(var + eps) when BatchNorm is folded and give NaN logits.
-    const negative = name.endsWith(".running_var") ? t.data.findIndex((v) => v < 0) : -1;
-    if (negative >= 0) {
+    const bad = unusableValue(name, t.data);
+    if (bad)
       throw new Error(
-        `${fileName}: "${name}" holds a negative variance (${t.data[negative]}) at element ${negative}; ` +
-          `BatchNorm running variances must be >= 0`,
+        `${fileName}: "${name}" holds a ${bad.kind} (${bad.value}) at element ${bad.index}` +
+          (bad.kind === "negative variance" ? "; BatchNorm running variances must be >= 0" : ""),
       );
-    }
     weights.set(name, toTfjsLayout(name, t.shape, t.data as Float32Array, e.tfjs));
   }
   return weights;

@@ -12,6 +12,7 @@ import { floatToHalf, halfToFloat, numel } from "./host-tensor.js";
 import type { CanonicalTensor } from "./layout.js";
 import type { Naming } from "./naming.js";
 import { sha256Async } from "./sha256.js";
+import { unusableValue } from "./unusableValue.js";
 
 export const FORMAT = "se-explorer/1";
 export const SHARD_BYTES = 4 * 1024 * 1024;
@@ -239,17 +240,12 @@ export async function decodeModel(
       offset += n * bytesPer[q?.dtype ?? "float32"];
       if (weights.has(w.name)) throw new Error(`the manifest lists "${w.name}" twice`);
       // Shards carry no checksum unless named by hash, and uint8 min + scale can overflow float32.
-      const bad = data.findIndex((v) => !Number.isFinite(v));
-      if (bad >= 0) {
-        throw new Error(`weight "${w.name}" decodes to a non-finite value (${data[bad]}) at element ${bad}`);
-      }
-      // BatchNorm divides by √(σ² + ε): a negative variance would make that channel's outputs NaN.
-      const negative = w.name.endsWith(".running_var") ? data.findIndex((v) => v < 0) : -1;
-      if (negative >= 0) {
+      const bad = unusableValue(w.name, data);
+      if (bad)
         throw new Error(
-          `weight "${w.name}" holds a negative variance (${data[negative]}) at element ${negative}`,
+          `weight "${w.name}" ${bad.kind === "non-finite value" ? "decodes to" : "holds"} a ${bad.kind} ` +
+            `(${bad.value}) at element ${bad.index}`,
         );
-      }
       weights.set(w.name, { shape: [...w.shape], data });
     }
   }
