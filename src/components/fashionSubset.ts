@@ -5,15 +5,12 @@ import { parseFashionSubset, type FashionSubset } from "../lib/fashionSubset.js"
 let subset: Promise<FashionSubset> | null = null;
 
 export function loadFashionSubset(): Promise<FashionSubset> {
-  subset ??= Promise.all([
-    FileAttachment("../data/fashion-test-subset.bin").arrayBuffer(),
-    FileAttachment("../data/fashion-test-subset.json").json(),
-  ]).then(
-    ([bin, meta]) => parseFashionSubset(new Uint8Array(bin), meta),
-    (error) => {
-      subset = null; // a failed fetch is tried again next time
-      throw error;
-    },
-  );
+  if (!subset) {
+    subset = Promise.all([
+      FileAttachment("../data/fashion-test-subset.bin").arrayBuffer(),
+      FileAttachment("../data/fashion-test-subset.json").json(),
+    ]).then(([bin, meta]) => parseFashionSubset(new Uint8Array(bin), meta));
+    subset.catch(() => (subset = null)); // a failed fetch is tried again next time, as installedDescriptors does
+  }
   return subset;
 }

@@ -317,10 +317,10 @@ export interface ReaderSuite {
   floorMs: number;
 }
 
-/** The short suite of the Benchmarks chapter's button, on the active backend: the peak, then the four cases. */
 /** The reader's short suite: few rounds, so that a slow CPU finishes in minutes (the chapter quotes these). */
 export const READER_SUITE = { warmup: 1, runs: 3, size: 224, maxN: 2048 } as const;
 
+/** The short suite of the Benchmarks chapter's button, on the active backend: the peak, then the four cases. */
 export async function readerSuite({
   warmup = READER_SUITE.warmup,
   runs = READER_SUITE.runs,
